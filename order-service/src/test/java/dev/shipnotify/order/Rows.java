@@ -1,0 +1,49 @@
+package dev.shipnotify.order;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Counts what a merchant has in the database, straight through JDBC. */
+@ApplicationScoped
+public class Rows {
+    private final AgroalDataSource dataSource;
+
+    public Rows(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public long orders(String merchantId) {
+        return count("select count(*) from orders where merchant_id = ?::uuid", merchantId);
+    }
+
+    public long customers(String merchantId) {
+        return count("select count(*) from customers where merchant_id = ?::uuid", merchantId);
+    }
+
+    public long lineItems(String merchantId) {
+        return count("select count(*) from order_items i join orders o on o.id = i.order_id"
+                + " where o.merchant_id = ?::uuid", merchantId);
+    }
+
+    /** Outbox rows whose event body names this merchant. */
+    public long outboxRows(String merchantId) {
+        return count("select count(*) from outbox where payload like ?", "%\"merchantId\":\"" + merchantId + "\"%");
+    }
+
+    public long count(String sql, String parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
