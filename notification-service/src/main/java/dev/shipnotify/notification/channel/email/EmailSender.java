@@ -1,0 +1,56 @@
+package dev.shipnotify.notification.channel.email;
+
+import dev.shipnotify.notification.delivery.Channel;
+import dev.shipnotify.notification.delivery.ChannelSender;
+import dev.shipnotify.notification.delivery.Notification;
+import dev.shipnotify.notification.order.OrderProjection;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Sends a notification as a multipart (HTML + text) email over SMTP with quarkus-mailer's blocking
+ * {@link Mailer}, which returns once the server accepted the message or throws (bounded by
+ * {@code quarkus.mailer.timeout}).
+ */
+@ApplicationScoped
+public class EmailSender implements ChannelSender {
+
+    private final Mailer mailer;
+    private final EmailRenderer renderer;
+    private final SenderIdentity identity;
+
+    public EmailSender(Mailer mailer, EmailRenderer renderer, SenderIdentity identity) {
+        this.mailer = mailer;
+        this.renderer = renderer;
+        this.identity = identity;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public SentMessage send(Notification notification) {
+        OrderProjection order = OrderProjection.findById(notification.orderId);
+        if (order == null) {
+            throw new IllegalStateException("no projection of order " + notification.orderId);
+        }
+        RenderedEmail email = renderer.render(notification.milestone, order);
+        String messageId = notification.messageId != null ? notification.messageId
+                : identity.newMessageId(order.merchant);
+        Mail mail = Mail.withHtml(notification.recipient, email.subject(), email.html())
+                .setText(email.text())
+                .setFrom(identity.from(order.merchant))
+                .addHeader("Message-ID", messageId)
+                // RFC 3834: an automatic message; auto-responders should not answer it.
+                .addHeader("Auto-Submitted", "auto-generated");
+        String supportEmail = order.merchant.supportEmail();
+        if (supportEmail != null && supportEmail.indexOf('@') > 0) {
+            mail.addReplyTo(supportEmail);
+        }
+        mailer.send(mail);
+        return new SentMessage(email.subject(), messageId);
+    }
+}

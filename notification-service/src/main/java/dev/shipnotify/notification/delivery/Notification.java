@@ -1,0 +1,88 @@
+package dev.shipnotify.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One message owed to a shopper: an entry of the notification log, unique per order, shipment, milestone
+ * and channel, with its delivery state.
+ */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "order_id", nullable = false)
+    public String orderId;
+
+    @Column(name = "merchant_id", nullable = false)
+    public String merchantId;
+
+    /** The shipment a shipment milestone is about; {@code null} for order-level milestones. */
+    @Column(name = "shipment_id")
+    public String shipmentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "milestone", nullable = false)
+    public Milestone milestone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "channel", nullable = false)
+    public Channel channel;
+
+    /** The address the message goes to, as it was when the notification was queued. */
+    @Column(name = "recipient", nullable = false)
+    public String recipient;
+
+    @Column(name = "locale")
+    public String locale;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    public NotificationStatus status;
+
+    @Column(name = "attempts", nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_attempt_at")
+    public Instant lastAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Email: the {@code Message-ID} header we set, chosen when the notification was queued. */
+    @Column(name = "message_id")
+    public String messageId;
+
+    @Column(name = "subject")
+    public String subject;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "source_event_id", nullable = false)
+    public String sourceEventId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static List<Notification> forOrder(String orderId) {
+        return list("orderId", orderId);
+    }
+}

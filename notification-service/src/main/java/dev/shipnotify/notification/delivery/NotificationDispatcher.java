@@ -1,0 +1,181 @@
+package dev.shipnotify.notification.delivery;
+
+import dev.shipnotify.contracts.Redact;
+import dev.shipnotify.notification.NotificationConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Delivers one due notification per call, in its own transaction:
+ * <ol>
+ * <li>claim the oldest due {@code QUEUED} row with {@code FOR UPDATE SKIP LOCKED}, so replicas never take
+ * the same row and never wait on each other;</li>
+ * <li>hand it to its channel (render, send) while holding the row lock;</li>
+ * <li>record the outcome (SENT, or the next attempt with backoff, or FAILED after the retry budget) and an
+ * attempt row, and commit.</li>
+ * </ol>
+ * The window that remains: if the process dies (or the commit fails) after the provider accepted the message
+ * and before this transaction commits, the row is still {@code QUEUED} and the message is sent once more on
+ * the next claim. For email the copy carries the same {@code Message-ID}, fixed when the row was queued,
+ * so mail clients that de-duplicate on it show one message. Closing the window entirely would need the
+ * provider to de-duplicate on our id, which SMTP does not offer.
+ */
+@ApplicationScoped
+public class NotificationDispatcher {
+
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Backoff backoff;
+    private final int maxAttempts;
+    private final MeterRegistry meters;
+
+    public NotificationDispatcher(Instance<ChannelSender> senders, NotificationConfig config, MeterRegistry meters) {
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.backoff = new Backoff(config.sender().retry().initialBackoff(), config.sender().retry().maxBackoff());
+        this.maxAttempts = config.sender().retry().maxAttempts();
+        this.meters = meters;
+    }
+
+    /** What one call of {@link #dispatchNextDue()} did. */
+    public enum Result {
+        /** Nothing was due. */
+        IDLE,
+        SENT,
+        /** The attempt failed; the notification was rescheduled or, with its budget spent, marked FAILED. */
+        FAILED
+    }
+
+    public Result dispatchNextDue() {
+        AtomicReference<UUID> claimed = new AtomicReference<>();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Notification notification = claimNextDue(Instant.now());
+                if (notification == null) {
+                    return Result.IDLE;
+                }
+                claimed.set(notification.id);
+                return deliver(notification);
+            });
+        } catch (RuntimeException e) {
+            if (claimed.get() == null) {
+                throw e;
+            }
+            // The transaction could not commit (the row is unchanged): count it as a failed attempt in a new
+            // one, so a row that always breaks its transaction backs off and ends FAILED instead of spinning.
+            String error = describe(e);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Notification notification = Notification.findById(claimed.get(), LockModeType.PESSIMISTIC_WRITE);
+                if (notification != null && notification.status == NotificationStatus.QUEUED) {
+                    Instant now = Instant.now();
+                    notification.attempts++;
+                    notification.lastAttemptAt = now;
+                    failed(notification, now, error);
+                }
+            });
+            return Result.FAILED;
+        }
+    }
+
+    private Notification claimNextDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Notification> due = Panache.getEntityManager().createNativeQuery("""
+                SELECT * FROM notification
+                WHERE status = 'QUEUED' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED""", Notification.class)
+                .setParameter("now", now)
+                .getResultList();
+        return due.isEmpty() ? null : due.get(0);
+    }
+
+    private Result deliver(Notification notification) {
+        Instant started = Instant.now();
+        notification.attempts++;
+        notification.lastAttemptAt = started;
+        try {
+            ChannelSender sender = senders.get(notification.channel);
+            if (sender == null) {
+                throw new IllegalStateException("no sender for channel " + notification.channel);
+            }
+            ChannelSender.SentMessage sent = sender.send(notification);
+            Instant finished = Instant.now();
+            notification.status = NotificationStatus.SENT;
+            notification.sentAt = finished;
+            notification.subject = sent.subject();
+            notification.messageId = sent.messageId();
+            notification.lastError = null;
+            notification.updatedAt = finished;
+            NotificationAttempt.record(notification, started, finished, NotificationAttempt.Outcome.SENT, null);
+            count(notification, "sent");
+            Log.infof("Sent %s %s for order %s to %s, attempt %d, message %s", notification.milestone,
+                    notification.channel, notification.orderId, redact(notification), notification.attempts,
+                    sent.messageId());
+            return Result.SENT;
+        } catch (RuntimeException e) {
+            failed(notification, started, describe(e));
+            return Result.FAILED;
+        }
+    }
+
+    private void failed(Notification notification, Instant started, String error) {
+        Instant finished = Instant.now();
+        notification.lastError = error;
+        notification.updatedAt = finished;
+        if (notification.attempts >= maxAttempts) {
+            notification.status = NotificationStatus.FAILED;
+            NotificationAttempt.record(notification, started, finished, NotificationAttempt.Outcome.FAILED, error);
+            count(notification, "failed");
+            Log.errorf("Giving up on %s %s for order %s to %s after %d attempts, status FAILED: %s",
+                    notification.milestone, notification.channel, notification.orderId, redact(notification),
+                    notification.attempts, error);
+        } else {
+            notification.nextAttemptAt = finished.plus(backoff.after(notification.attempts));
+            NotificationAttempt.record(notification, started, finished, NotificationAttempt.Outcome.RETRY, error);
+            count(notification, "retry");
+            Log.warnf("Could not send %s %s for order %s to %s (attempt %d of %d), next attempt at %s: %s",
+                    notification.milestone, notification.channel, notification.orderId, redact(notification),
+                    notification.attempts, maxAttempts, notification.nextAttemptAt, error);
+        }
+    }
+
+    private void count(Notification notification, String outcome) {
+        meters.counter("notifications", "channel", notification.channel.key(), "milestone",
+                notification.milestone.key(), "outcome", outcome).increment();
+    }
+
+    private static String redact(Notification notification) {
+        return notification.channel == Channel.EMAIL ? Redact.email(notification.recipient)
+                : Redact.phone(notification.recipient);
+    }
+
+    /** The exception and its causes in one line, without stack frames: what an operator needs in the log. */
+    static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < MAX_ERROR_LENGTH; t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
+    }
+}

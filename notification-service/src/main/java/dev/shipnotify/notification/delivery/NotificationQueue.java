@@ -1,0 +1,67 @@
+package dev.shipnotify.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Queues notifications for the sender loop, inside the caller's transaction. Nothing is sent here: the
+ * consumer that queues must stay fast, and the send happens after the queuing transaction committed.
+ */
+@ApplicationScoped
+public class NotificationQueue {
+
+    /**
+     * A message to queue. {@code shipmentId} is null for order-level milestones; {@code messageId} is the
+     * id the message will carry on the wire (email {@code Message-ID}), fixed now so retries reuse it.
+     */
+    public record Request(String orderId, String merchantId, String shipmentId, Milestone milestone, Channel channel,
+            String recipient, String locale, String messageId, String sourceEventId) {
+    }
+
+    private final Event<NotificationQueued> queued;
+
+    public NotificationQueue(Event<NotificationQueued> queued) {
+        this.queued = queued;
+    }
+
+    /**
+     * Queues the message unless one with the same natural key (order, shipment, milestone, channel) exists.
+     *
+     * @return {@code true} if queued now, {@code false} if it was already there
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean enqueue(Request request) {
+        var em = Panache.getEntityManager();
+        // The order projection this row references may still be pending in the session.
+        em.flush();
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        int inserted = em.createNativeQuery("""
+                INSERT INTO notification (id, order_id, merchant_id, shipment_id, milestone, channel, recipient, locale,
+                                          status, attempts, next_attempt_at, message_id, source_event_id, created_at, updated_at)
+                VALUES (:id, :orderId, :merchantId, :shipmentId, :milestone, :channel, :recipient, :locale,
+                        :status, 0, :now, :messageId, :sourceEventId, :now, :now)
+                ON CONFLICT ON CONSTRAINT notification_natural_key DO NOTHING""")
+                .setParameter("id", id)
+                .setParameter("orderId", request.orderId())
+                .setParameter("merchantId", request.merchantId())
+                .setParameter("shipmentId", request.shipmentId())
+                .setParameter("milestone", request.milestone().name())
+                .setParameter("channel", request.channel().name())
+                .setParameter("recipient", request.recipient())
+                .setParameter("locale", request.locale())
+                .setParameter("status", NotificationStatus.QUEUED.name())
+                .setParameter("now", now)
+                .setParameter("messageId", request.messageId())
+                .setParameter("sourceEventId", request.sourceEventId())
+                .executeUpdate();
+        if (inserted == 1) {
+            queued.fire(new NotificationQueued(id, request.channel()));
+        }
+        return inserted == 1;
+    }
+}

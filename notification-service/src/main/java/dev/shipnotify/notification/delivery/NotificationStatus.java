@@ -1,0 +1,11 @@
+package dev.shipnotify.notification.delivery;
+
+/** Where a notification stands. Stored by name; no database constraint, so new states need no migration. */
+public enum NotificationStatus {
+    /** Waiting for the sender loop, on its first attempt or on a retry after {@code next_attempt_at}. */
+    QUEUED,
+    /** The provider accepted it (for email: the SMTP server took the message). */
+    SENT,
+    /** The retry budget is spent; the row keeps the last error and every attempt. */
+    FAILED
+}

@@ -1,0 +1,54 @@
+package dev.shipnotify.notification.inbox;
+
+import dev.shipnotify.contracts.CloudEventHeaders;
+import dev.shipnotify.contracts.EventType;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * A CloudEvents record as it came off the broker (binary mode: attributes in {@code ce_*} headers, JSON
+ * body), with where it came from. {@code id} is the event id this service de-duplicates on.
+ */
+public record EventEnvelope(String id, EventType type, String source, String subject, String key, String topic,
+        int partition, long offset, byte[] body) {
+
+    /** Header SmallRye Kafka sets when the value deserializer failed and the record came through with no value. */
+    static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
+
+    /**
+     * Reads the envelope of a record expected to carry {@code expected}.
+     *
+     * @throws PoisonEventException when the record has no {@code ce_id}, the wrong {@code ce_type} or no body
+     */
+    public static EventEnvelope of(ConsumerRecord<String, byte[]> record, EventType expected) {
+        Headers headers = record.headers();
+        String id = header(headers, CloudEventHeaders.ID);
+        if (id == null || id.isBlank()) {
+            throw new PoisonEventException("missing " + CloudEventHeaders.ID + " header");
+        }
+        String type = header(headers, CloudEventHeaders.TYPE);
+        if (type != null && !type.equals(expected.ceType())) {
+            throw new PoisonEventException("unexpected " + CloudEventHeaders.TYPE + " '" + type + "' on topic "
+                    + record.topic() + ", expected '" + expected.ceType() + "'");
+        }
+        if (record.value() == null || record.value().length == 0) {
+            String failure = header(headers, DESERIALIZATION_FAILURE_REASON);
+            throw new PoisonEventException(failure != null ? "unreadable record: " + failure : "empty body");
+        }
+        return new EventEnvelope(id, expected, header(headers, CloudEventHeaders.SOURCE),
+                header(headers, CloudEventHeaders.SUBJECT), record.key(), record.topic(), record.partition(),
+                record.offset(), record.value());
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Where the record sits on the broker, for log lines: {@code order-placed-3@42}. */
+    public String position() {
+        return topic + "-" + partition + "@" + offset;
+    }
+}

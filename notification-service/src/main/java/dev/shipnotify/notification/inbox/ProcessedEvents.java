@@ -1,0 +1,37 @@
+package dev.shipnotify.notification.inbox;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * The log of handled event ids. Recording an id and applying the event's effect happen in one
+ * transaction, so an event redelivered after a crash, a rebalance or a replay from offset 0 is seen here
+ * and changes nothing.
+ */
+@ApplicationScoped
+public class ProcessedEvents {
+
+    /**
+     * Records the event as handled.
+     *
+     * @return {@code true} the first time this event id is seen, {@code false} for a duplicate. A concurrent
+     *         duplicate waits on the first one's row lock and then sees it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(EventEnvelope event) {
+        int inserted = Panache.getEntityManager().createNativeQuery("""
+                INSERT INTO processed_event (event_id, event_type, topic, kafka_partition, kafka_offset, processed_at)
+                VALUES (:id, :type, :topic, :partition, :offset, :now)
+                ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter("id", event.id())
+                .setParameter("type", event.type().ceType())
+                .setParameter("topic", event.topic())
+                .setParameter("partition", event.partition())
+                .setParameter("offset", event.offset())
+                .setParameter("now", Instant.now())
+                .executeUpdate();
+        return inserted == 1;
+    }
+}

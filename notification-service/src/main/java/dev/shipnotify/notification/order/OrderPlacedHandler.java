@@ -1,0 +1,64 @@
+package dev.shipnotify.notification.order;
+
+import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.contracts.Redact;
+import dev.shipnotify.notification.channel.email.SenderIdentity;
+import dev.shipnotify.notification.delivery.Channel;
+import dev.shipnotify.notification.delivery.Milestone;
+import dev.shipnotify.notification.delivery.NotificationQueue;
+import dev.shipnotify.notification.inbox.EventEnvelope;
+import dev.shipnotify.notification.inbox.ProcessedEvents;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * Applies an {@code order-placed} event in one transaction: records its id as handled, keeps the order's
+ * projection, and queues the order confirmation on each channel the shopper consented to. Sending happens
+ * later, in the sender loop, so the consumer never waits on a mail server.
+ */
+@ApplicationScoped
+public class OrderPlacedHandler {
+
+    private final ProcessedEvents processedEvents;
+    private final NotificationQueue queue;
+    private final SenderIdentity emailIdentity;
+
+    public OrderPlacedHandler(ProcessedEvents processedEvents, NotificationQueue queue, SenderIdentity emailIdentity) {
+        this.processedEvents = processedEvents;
+        this.queue = queue;
+        this.emailIdentity = emailIdentity;
+    }
+
+    @Transactional
+    public void handle(EventEnvelope event, OrderPlaced placed) {
+        if (!processedEvents.firstDelivery(event)) {
+            Log.infof("Event %s (%s) for order %s was handled before; nothing to do", event.id(), event.position(),
+                    placed.orderId());
+            return;
+        }
+        OrderProjection order = OrderProjection.upsert(placed, event.id(), Instant.now());
+        queueEmail(event, order);
+    }
+
+    private void queueEmail(EventEnvelope event, OrderProjection order) {
+        if (!order.consentEmail) {
+            Log.infof("Order %s: no email consent, no confirmation email", order.orderId);
+            return;
+        }
+        if (order.shopperEmail == null || order.shopperEmail.isBlank()) {
+            Log.warnf("Order %s: email consent but no email address, no confirmation email", order.orderId);
+            return;
+        }
+        boolean queued = queue.enqueue(new NotificationQueue.Request(order.orderId, order.merchantId, null,
+                Milestone.ORDER_CONFIRMED, Channel.EMAIL, order.shopperEmail, order.shopperLocale,
+                emailIdentity.newMessageId(order.merchant), event.id()));
+        if (queued) {
+            Log.infof("Order %s: confirmation email to %s queued", order.orderId, Redact.email(order.shopperEmail));
+        } else {
+            Log.infof("Order %s: confirmation email already queued or sent; event %s adds nothing", order.orderId,
+                    event.id());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.shipnotify.notification.template;
+
+import dev.shipnotify.notification.order.MerchantBranding;
+import dev.shipnotify.notification.order.OrderLine;
+import dev.shipnotify.notification.order.OrderProjection;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Builds the {@link MessageModel} of an order for one language. */
+public final class MessageModels {
+
+    static final String DEFAULT_BRAND_COLOR = "#1f2937";
+    private static final Pattern HEX_COLOR = Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
+    private static final int ORDER_NUMBER_LENGTH = 8;
+
+    private MessageModels() {
+    }
+
+    public static MessageModel of(OrderProjection order, Locale locale) {
+        MerchantBranding branding = order.merchant;
+        var merchant = new MessageModel.Merchant(branding.name(), brandColor(branding.brandColor()),
+                httpsUrl(branding.logoUrl()), blankToNull(branding.supportEmail()), blankToNull(branding.supportPhone()));
+        var shopper = new MessageModel.Shopper(order.shopperName, firstName(order.shopperName));
+        List<MessageModel.Line> lines = order.items.stream().map(line -> line(line, locale)).toList();
+        int itemCount = order.items.stream().mapToInt(OrderLine::quantity).sum();
+        var summary = new MessageModel.Order(order.orderId, orderNumber(order.orderId),
+                placedAt(order, locale), lines, itemCount, money(order.totalAmount, order.totalCurrency, locale));
+        return new MessageModel(merchant, shopper, summary);
+    }
+
+    /** The short order number shoppers see: the last eight letters or digits of the id, upper case. */
+    public static String orderNumber(String orderId) {
+        String alnum = orderId.replaceAll("[^A-Za-z0-9]", "");
+        String tail = alnum.length() > ORDER_NUMBER_LENGTH ? alnum.substring(alnum.length() - ORDER_NUMBER_LENGTH) : alnum;
+        return tail.toUpperCase(Locale.ROOT);
+    }
+
+    static String brandColor(String color) {
+        return color != null && HEX_COLOR.matcher(color.trim()).matches() ? color.trim() : DEFAULT_BRAND_COLOR;
+    }
+
+    static String httpsUrl(String url) {
+        return url != null && url.startsWith("https://") && !url.contains("\"") ? url : null;
+    }
+
+    static String money(BigDecimal amount, String currency, Locale locale) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        try {
+            Currency iso = Currency.getInstance(currency);
+            format.setCurrency(iso);
+            format.setMinimumFractionDigits(iso.getDefaultFractionDigits());
+            format.setMaximumFractionDigits(iso.getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return amount.toPlainString() + (currency == null ? "" : " " + currency);
+        }
+        return format.format(amount);
+    }
+
+    private static MessageModel.Line line(OrderLine line, Locale locale) {
+        return new MessageModel.Line(line.name(), line.quantity(), money(line.unitPrice(), line.currency(), locale),
+                money(line.lineTotal(), line.currency(), locale), httpsUrl(line.imageUrl()));
+    }
+
+    private static String placedAt(OrderProjection order, Locale locale) {
+        ZoneId zone;
+        try {
+            zone = order.shopperTimeZone == null ? ZoneOffset.UTC : ZoneId.of(order.shopperTimeZone);
+        } catch (DateTimeException e) {
+            zone = ZoneOffset.UTC;
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .withZone(zone).format(order.placedAt);
+    }
+
+    private static String firstName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return name.trim().split("\\s+")[0];
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
