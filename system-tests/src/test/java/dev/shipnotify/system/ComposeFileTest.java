@@ -1,0 +1,167 @@
+package dev.shipnotify.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No Docker engine runs here, so docker-compose.yml is checked statically: it parses, every service is built
+ * from this repository, gets every setting its configuration leaves to production, points at hosts that
+ * exist in the file, and no two services publish the same host port.
+ */
+class ComposeFileTest {
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+
+    private final JsonNode services = compose().path("services");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service"})
+    void buildsEachServiceFromThisRepository(String service) {
+        JsonNode build = services.path(service).path("build");
+        assertThat(build.path("args").path("SERVICE").asText()).isEqualTo(service);
+        assertThat(ROOT.resolve(build.path("context").asText()).resolve(build.path("dockerfile").asText())).isRegularFile();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service"})
+    void givesEachServiceEverySettingItsConfigurationLeavesToProduction(String service) throws IOException {
+        Set<String> environment = environment(service).keySet();
+        assertThat(environment).containsAll(settingsNeededInProduction(service));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service"})
+    void pointsEachServiceAtHostsDefinedInTheFile(String service) {
+        environment(service).forEach((name, value) -> {
+            String host = hostOf(value);
+            if (host != null) {
+                assertThat(services.has(host)).as("%s of %s names host %s", name, service, host).isTrue();
+            }
+        });
+        services.path(service).path("depends_on").fieldNames()
+                .forEachRemaining(dependency -> assertThat(services.has(dependency)).as(dependency).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service"})
+    void publishesEachServiceOnItsOwnHttpPort(String service) throws IOException {
+        String port = properties(service).getProperty("quarkus.http.port");
+        assertThat(services.path(service).path("ports").get(0).asText()).isEqualTo(port + ":" + port);
+    }
+
+    @Test
+    void publishesNoHostPortTwice() {
+        List<String> hostPorts = new ArrayList<>();
+        services.fields().forEachRemaining(entry -> entry.getValue().path("ports")
+                .forEach(mapping -> hostPorts.add(mapping.asText().split(":")[0])));
+        assertThat(hostPorts).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void isAcceptedByDockerCompose_whereItIsInstalled() throws Exception {
+        Path binary = Path.of("/usr/bin/docker-compose");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(binary), "docker-compose is installed by .ci/run");
+        Process process = new ProcessBuilder(binary.toString(), "-f", "docker-compose.yml", "config", "-q")
+                .directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("system-tests/target/docker-compose-config.log").toFile()))
+                .start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("docker-compose config -q, see target/docker-compose-config.log").isZero();
+    }
+
+    /**
+     * A setting is left to production when a profile (%dev, %test) sets it but the base file does not, or when
+     * a value refers to a placeholder without a default. Each must arrive as its Quarkus environment variable.
+     */
+    private static Set<String> settingsNeededInProduction(String service) throws IOException {
+        Properties properties = properties(service);
+        Set<String> base = new HashSet<>();
+        Set<String> profiled = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("%")) {
+                String profile = key.substring(1, key.indexOf('.'));
+                if (!profile.equals("prod")) {
+                    profiled.add(key.substring(key.indexOf('.') + 1));
+                }
+            } else {
+                base.add(key);
+            }
+            Matcher placeholder = PLACEHOLDER.matcher(properties.getProperty(key));
+            while (placeholder.find()) {
+                if (!placeholder.group(1).contains(":")) {
+                    profiled.add(placeholder.group(1));
+                }
+            }
+        }
+        Set<String> needed = new TreeSet<>();
+        for (String key : profiled) {
+            if (!base.contains(key) && !properties.containsKey("%prod." + key) && !isTestOnly(key)) {
+                needed.add(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            }
+        }
+        return needed;
+    }
+
+    /** Settings that only the test and dev modes have (test ports, dev UI tweaks): production does without them. */
+    private static boolean isTestOnly(String key) {
+        return key.startsWith("quarkus.http.test-") || key.startsWith("quarkus.log.") || key.startsWith("quarkus.mailer.mock")
+                || key.startsWith("quarkus.devservices") || key.startsWith("quarkus.hibernate-orm.log")
+                || key.startsWith("local-infra.");
+    }
+
+    private static String hostOf(String value) {
+        for (String prefix : List.of("jdbc:", "")) {
+            if (value.startsWith(prefix) && value.substring(prefix.length()).matches("[a-z]+://.*")) {
+                return URI.create(value.substring(prefix.length())).getHost();
+            }
+        }
+        return value.matches("[a-z][a-z0-9-]*:[0-9]+") ? value.substring(0, value.indexOf(':')) : null;
+    }
+
+    private Map<String, String> environment(String service) {
+        Map<String, String> environment = new HashMap<>();
+        services.path(service).path("environment").fields()
+                .forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+        return environment;
+    }
+
+    private static Properties properties(String service) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static JsonNode compose() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("docker-compose.yml does not parse", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.shipnotify.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shipnotify.contracts.CloudEventHeaders;
+import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.contracts.Topics;
+import dev.shipnotify.infra.kafka.TopicReader;
+import dev.shipnotify.infra.mail.MailboxClient;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole suite as processes, started by the README's command: an order placed over HTTP reaches the
+ * shopper's inbox once, and its event on the broker carries the order id as key and the CloudEvents headers.
+ */
+class WholeSuiteIT {
+    private static final Suite suite = new Suite();
+    private static MailboxClient mailbox;
+    private static String apiKey;
+
+    @BeforeAll
+    static void startTheSuite() {
+        suite.run("reset");
+        suite.run("up", "--detach");
+        mailbox = new MailboxClient(suite.url("INFRA_MAILBOX_HTTP_PORT"));
+        Properties merchant = suite.demoMerchant();
+        apiKey = merchant.getProperty("MERCHANT_API_KEY");
+        assertThat(merchant.getProperty("MERCHANT_ID")).isNotBlank();
+    }
+
+    @AfterAll
+    static void stopTheSuite_leavingNoProcessBehind() {
+        List<ProcessHandle> started = suite.pids().stream().flatMap(pid -> ProcessHandle.of(pid).stream())
+                .flatMap(process -> Stream.concat(Stream.of(process), process.descendants())).toList();
+        suite.run("down");
+        assertThat(started).hasSizeGreaterThanOrEqualTo(5);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started)
+                .allSatisfy(process -> assertThat(process.isAlive()).as("process %d after ./suite down", process.pid()).isFalse()));
+    }
+
+    @Test
+    void sendsOneConfirmationEmail_andPublishesOrderPlacedWithKeyAndCloudEventsHeaders() {
+        String email = shopperEmail();
+        String orderId = placeOrder(email, null);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.messagesTo(email).size() >= 1);
+        assertThat(mailbox.messagesTo(email)).hasSize(1);
+
+        var record = new TopicReader(suite.bootstrapServers())
+                .awaitRecord(Topics.ORDER_PLACED, r -> orderId.equals(r.key()), Duration.ofSeconds(10));
+        assertThat(record.headers()).containsEntry(CloudEventHeaders.TYPE, EventType.ORDER_PLACED.ceType())
+                .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
+                .containsEntry(CloudEventHeaders.SUBJECT, orderId)
+                .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.SOURCE, CloudEventHeaders.TIME);
+        assertThat(record.value()).contains(orderId);
+    }
+
+    @Test
+    void sameIdempotencyKeyTwice_makesOneOrderAndOneEmail() {
+        String email = shopperEmail();
+        String key = UUID.randomUUID().toString();
+        String first = placeOrder(email, key);
+        String second = placeOrder(email, key);
+        assertThat(second).isEqualTo(first);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.messagesTo(email).size() >= 1);
+        // A later order's email proves the consumer moved past both requests.
+        String later = shopperEmail();
+        placeOrder(later, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.messagesTo(later).size() >= 1);
+        assertThat(mailbox.messagesTo(email)).hasSize(1);
+    }
+
+    @Test
+    void restartingTheNotificationService_sendsNoSecondConfirmation() {
+        String email = shopperEmail();
+        placeOrder(email, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.messagesTo(email).size() >= 1);
+
+        suite.run("restart", "notification-service");
+
+        String afterRestart = shopperEmail();
+        placeOrder(afterRestart, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.messagesTo(afterRestart).size() >= 1);
+        assertThat(mailbox.messagesTo(email)).hasSize(1);
+    }
+
+    private static String shopperEmail() {
+        return "shopper-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static String placeOrder(String email, String idempotencyKey) {
+        var request = given().baseUri(suite.url("ORDER_SERVICE_PORT"))
+                .header("Authorization", "Bearer " + apiKey)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"customer": {"name": "Asha Rao", "email": "%s", "phone": "+919876543210", "locale": "en-IN",
+                                      "timeZone": "Asia/Kolkata", "consent": {"email": true, "whatsapp": false}},
+                         "items": [{"sku": "TEA-ASSAM-250", "name": "Assam tea, 250 g", "quantity": 2,
+                                    "unitPrice": {"amount": "499.00", "currency": "INR"},
+                                    "imageUrl": "https://example.com/tea.png"}],
+                         "shippingAddress": {"line1": "12 MG Road", "city": "Bengaluru", "postcode": "560001",
+                                             "country": "IN"}}
+                        """.formatted(email));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.when().post("/api/orders").then().statusCode(201).extract().path("id");
+    }
+}
