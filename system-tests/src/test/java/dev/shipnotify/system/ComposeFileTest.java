@@ -84,10 +84,12 @@ class ComposeFileTest {
     void isAcceptedByDockerCompose_whereItIsInstalled() throws Exception {
         Path binary = Path.of("/usr/bin/docker-compose");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(binary), "docker-compose is installed by .ci/run");
-        Process process = new ProcessBuilder(binary.toString(), "-f", "docker-compose.yml", "config", "-q")
+        ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-f", "docker-compose.yml", "config", "-q")
                 .directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("system-tests/target/docker-compose-config.log").toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("system-tests/target/docker-compose-config.log").toFile()));
+        // The file refuses to start without an admin token, as production must; give it one as a user would.
+        builder.environment().put("ORDER_ADMIN_TOKEN", "compose-check-token");
+        Process process = builder.start();
         process.getOutputStream().close();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("docker-compose config -q, see target/docker-compose-config.log").isZero();

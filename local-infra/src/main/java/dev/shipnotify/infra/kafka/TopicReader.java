@@ -116,7 +116,13 @@ public final class TopicReader {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic, Duration timeout) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.partitionsFor(topic, timeout);
+        } catch (org.apache.kafka.common.errors.TimeoutException slowMetadata) {
+            // A first connection can take longer than one poll; the caller's deadline bounds the retries.
+            return List.of();
+        }
         if (infos == null) {
             return List.of();
         }
