@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * exist in the file, and no two services publish the same host port.
  */
 class ComposeFileTest {
-    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path ROOT = Suite.ROOT;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     private final JsonNode services = compose().path("services");

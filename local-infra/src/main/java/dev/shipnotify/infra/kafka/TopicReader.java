@@ -105,7 +105,13 @@ public final class TopicReader {
     }
 
     private void assignFromBeginning(KafkaConsumer<String, String> consumer, String topic) {
-        List<TopicPartition> partitions = partitions(consumer, topic, POLL);
+        List<TopicPartition> partitions;
+        try {
+            partitions = partitions(consumer, topic, POLL);
+        } catch (org.apache.kafka.common.errors.TimeoutException slowMetadata) {
+            // A first connection can outlast one poll; the caller's deadline bounds these retries.
+            return;
+        }
         if (partitions.isEmpty()) {
             // The producer has not created the topic yet; the caller's deadline bounds these retries.
             pause();
@@ -116,13 +122,7 @@ public final class TopicReader {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic, Duration timeout) {
-        List<PartitionInfo> infos;
-        try {
-            infos = consumer.partitionsFor(topic, timeout);
-        } catch (org.apache.kafka.common.errors.TimeoutException slowMetadata) {
-            // A first connection can take longer than one poll; the caller's deadline bounds the retries.
-            return List.of();
-        }
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         if (infos == null) {
             return List.of();
         }
