@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public enum EventType {
     ORDER_PLACED("dev.shipnotify.order.placed", Topics.ORDER_PLACED, OrderPlaced.class),
+    ORDER_CANCELLED("dev.shipnotify.order.cancelled", Topics.ORDER_CANCELLED, OrderCancelled.class),
     SHIPMENT_UPDATED("dev.shipnotify.shipment.updated", Topics.SHIPMENT_UPDATED, ShipmentUpdated.class),
     SHIPMENT_DELIVERED("dev.shipnotify.shipment.delivered", Topics.DELIVERED, ShipmentDelivered.class),
     REVIEW_REQUESTED("dev.shipnotify.review.requested", Topics.REVIEW_REQUESTED, ReviewRequested.class);

@@ -24,6 +24,7 @@ final class EventMother {
     static Record fullyPopulated(EventType type) {
         return switch (type) {
             case ORDER_PLACED -> orderPlaced();
+            case ORDER_CANCELLED -> orderCancelled();
             case SHIPMENT_UPDATED -> shipmentUpdated();
             case SHIPMENT_DELIVERED -> shipmentDelivered();
             case REVIEW_REQUESTED -> reviewRequested();
@@ -39,6 +40,8 @@ final class EventMother {
                             new OrderPlaced.Consent(false, true)),
                     List.of(new OrderPlaced.Item("KH-STL-PAS-0311", "Pashmina stole", 1, null, null)),
                     inr("2450.00"), null);
+            case ORDER_CANCELLED -> new OrderCancelled(OrderCancelled.SCHEMA_VERSION, id("ord"), id("mer"),
+                    Instant.now(), null);
             case SHIPMENT_UPDATED -> new ShipmentUpdated(ShipmentUpdated.SCHEMA_VERSION, id("shp"), id("ord"),
                     id("mer"), "Blue Dart", awb(), ShipmentStatus.INFO_RECEIVED, null, null,
                     new Checkpoint(Instant.now(), ShipmentStatus.INFO_RECEIVED, null, null, null, null), null, null);
@@ -64,6 +67,11 @@ final class EventMother {
                                 "https://cdn.kesarihandloom.example/p/KH-DUP-CHN-0107.jpg")),
                 new Money(saree.amount().add(dupatta.amount().multiply(BigDecimal.valueOf(2))), "INR"),
                 new OrderPlaced.Shipping("Bengaluru", "560034", "IN"));
+    }
+
+    static OrderCancelled orderCancelled() {
+        return new OrderCancelled(OrderCancelled.SCHEMA_VERSION, id("ord"), id("mer"), Instant.now(),
+                "The maroon saree is out of stock; your payment will be refunded within 5 working days.");
     }
 
     static ShipmentUpdated shipmentUpdated() {

@@ -20,7 +20,7 @@ class EventTypeTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"dev.shipnotify.order.cancelled", "DEV.SHIPNOTIFY.ORDER.PLACED", "order-placed"})
+    @ValueSource(strings = {"dev.shipnotify.order.refunded", "DEV.SHIPNOTIFY.ORDER.PLACED", "order-placed"})
     void ofCeType_findsNothing_forAnUnknownCeType(String ceType) {
         assertThat(EventType.ofCeType(ceType)).isEmpty();
     }
