@@ -1,5 +1,6 @@
 package dev.shipnotify.notification.inbox;
 
+import dev.shipnotify.contracts.inbox.EventEnvelope;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,11 +1,11 @@
 package dev.shipnotify.notification.order;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.notification.inbox.EventEnvelope;
-import dev.shipnotify.notification.inbox.EventReader;
-import dev.shipnotify.notification.inbox.PoisonEventException;
+import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.contracts.inbox.PoisonEventException;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -27,11 +27,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class OrderPlacedConsumer {
 
-    private final EventReader reader;
+    private final ObjectMapper json;
     private final OrderPlacedHandler handler;
 
-    public OrderPlacedConsumer(EventReader reader, OrderPlacedHandler handler) {
-        this.reader = reader;
+    public OrderPlacedConsumer(ObjectMapper json, OrderPlacedHandler handler) {
+        this.json = json;
         this.handler = handler;
     }
 
@@ -45,7 +45,7 @@ public class OrderPlacedConsumer {
         OrderPlaced order;
         try {
             event = EventEnvelope.of(record, EventType.ORDER_PLACED);
-            order = reader.read(event, OrderPlaced.class);
+            order = event.read(json, OrderPlaced.class);
         } catch (PoisonEventException e) {
             Log.warnf("Dead-lettering %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
                     record.key(), e.getMessage());

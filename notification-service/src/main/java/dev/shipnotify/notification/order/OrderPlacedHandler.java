@@ -6,7 +6,7 @@ import dev.shipnotify.notification.channel.email.SenderIdentity;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.NotificationQueue;
-import dev.shipnotify.notification.inbox.EventEnvelope;
+import dev.shipnotify.contracts.inbox.EventEnvelope;
 import dev.shipnotify.notification.inbox.ProcessedEvents;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,10 @@
-package dev.shipnotify.notification.inbox;
+package dev.shipnotify.contracts.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.contracts.EventType;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -40,6 +43,25 @@ public record EventEnvelope(String id, EventType type, String source, String sub
         return new EventEnvelope(id, expected, header(headers, CloudEventHeaders.SOURCE),
                 header(headers, CloudEventHeaders.SUBJECT), record.key(), record.topic(), record.partition(),
                 record.offset(), record.value());
+    }
+
+    /**
+     * The body as its contract record. Everything that makes a body unreadable (not JSON, a required field
+     * missing, a wrong type) is a {@link PoisonEventException}: retrying cannot fix it.
+     */
+    public <T extends Record> T read(ObjectMapper mapper, Class<T> recordType) {
+        try {
+            T value = mapper.readValue(body, recordType);
+            if (value == null) {
+                throw new PoisonEventException("invalid " + topic + " body: JSON null");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            // The original message names the problem without echoing the body, which carries personal data.
+            throw new PoisonEventException("invalid " + topic + " body: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new PoisonEventException("unreadable " + topic + " body: " + e.getMessage());
+        }
     }
 
     private static String header(Headers headers, String name) {

@@ -1,4 +1,4 @@
-package dev.shipnotify.notification.inbox;
+package dev.shipnotify.contracts.inbox;
 
 /**
  * An event that no retry can ever handle (no event id, a body that is not the event it claims to be). The
