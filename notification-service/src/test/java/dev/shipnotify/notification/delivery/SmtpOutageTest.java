@@ -8,9 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.infra.kafka.EventPublisher;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
-import dev.shipnotify.notification.testing.EventPublisher;
 import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

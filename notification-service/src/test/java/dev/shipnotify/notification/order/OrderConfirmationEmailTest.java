@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.infra.kafka.EventPublisher;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.notification.delivery.Channel;
@@ -20,7 +21,6 @@ import dev.shipnotify.notification.delivery.Notification;
 import dev.shipnotify.notification.delivery.NotificationAttempt;
 import dev.shipnotify.notification.delivery.NotificationStatus;
 import dev.shipnotify.notification.template.MessageModels;
-import dev.shipnotify.notification.testing.EventPublisher;
 import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -6,12 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.CloudEventHeaders;
+import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
+import dev.shipnotify.infra.kafka.EventPublisher;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
-import dev.shipnotify.notification.testing.EventPublisher;
 import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -64,7 +65,7 @@ class PoisonRecordTest {
         String garbageId = UUID.randomUUID().toString();
         byte[] garbage = "{\"orderId\": oops not json".getBytes(StandardCharsets.UTF_8);
 
-        events.publishRaw(order.orderId(), garbage, EventPublisher.cloudEventHeaders(garbageId, order.orderId()));
+        events.publishRaw(Topics.ORDER_PLACED, order.orderId(), garbage, EventPublisher.cloudEventHeaders(EventType.ORDER_PLACED, garbageId, order.orderId()));
         events.publish(order);
 
         TopicReader.Record dead = awaitDeadLetter(garbageId);
@@ -86,7 +87,7 @@ class PoisonRecordTest {
         String eventId = UUID.randomUUID().toString();
         byte[] body = ("{\"schemaVersion\": 1, \"orderId\": \"" + orderId + "\"}").getBytes(StandardCharsets.UTF_8);
 
-        events.publishRaw(orderId, body, EventPublisher.cloudEventHeaders(eventId, orderId));
+        events.publishRaw(Topics.ORDER_PLACED, orderId, body, EventPublisher.cloudEventHeaders(EventType.ORDER_PLACED, eventId, orderId));
 
         TopicReader.Record dead = awaitDeadLetter(eventId);
         assertThat(dead.header("dead-letter-reason")).startsWith("invalid order-placed body:").contains("merchantId");
@@ -97,10 +98,10 @@ class PoisonRecordTest {
     void deadLettersARecord_withoutAnEventId() throws Exception {
         OrderPlaced order = Orders.anOrder().build();
         Map<String, String> headers = new LinkedHashMap<>(
-                EventPublisher.cloudEventHeaders("unused", order.orderId()));
+                EventPublisher.cloudEventHeaders(EventType.ORDER_PLACED, "unused", order.orderId()));
         headers.remove(CloudEventHeaders.ID);
 
-        events.publishRaw(order.orderId(), json.writeValueAsBytes(order), headers);
+        events.publishRaw(Topics.ORDER_PLACED, order.orderId(), json.writeValueAsBytes(order), headers);
 
         TopicReader.Record dead = new TopicReader(bootstrapServers).awaitRecord(DLQ,
                 record -> order.orderId().equals(record.key()), BOUND);

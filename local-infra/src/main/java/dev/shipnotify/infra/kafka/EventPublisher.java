@@ -1,11 +1,10 @@
-package dev.shipnotify.notification.testing;
+package dev.shipnotify.infra.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.contracts.EventType;
-import dev.shipnotify.contracts.OrderPlaced;
-import dev.shipnotify.contracts.Topics;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,8 +20,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes {@code order-placed} records to the real broker the way order-service's relay does. */
+/**
+ * Writes events to a real broker the way the suite's producers do (CloudEvents binary mode, key = order id), so a
+ * test can play the service upstream of the one it tests; and writes any bytes, for records no well-behaved
+ * producer would write.
+ */
 public final class EventPublisher implements AutoCloseable {
+    private static final String SOURCE = "/local-infra-test";
 
     private final KafkaProducer<String, byte[]> producer;
     private final ObjectMapper json;
@@ -38,27 +42,30 @@ public final class EventPublisher implements AutoCloseable {
         this.json = json;
     }
 
-    /** Publishes the event under a new event id; returns that id. */
-    public String publish(OrderPlaced order) {
+    /** Publishes a contract record on its topic under a new event id; returns that id. */
+    public String publish(Record event) {
         String eventId = UUID.randomUUID().toString();
-        publish(order, eventId);
+        publish(event, eventId);
         return eventId;
     }
 
-    public void publish(OrderPlaced order, String eventId) {
+    /** Publishes a contract record on its topic under this event id, keyed by its order id. */
+    public void publish(Record event, String eventId) {
+        EventType type = EventType.of(event.getClass());
+        String orderId = orderId(event);
         try {
-            publishRaw(order.orderId(), json.writeValueAsBytes(order), cloudEventHeaders(eventId, order.orderId()));
+            publishRaw(type.topic(), orderId, json.writeValueAsBytes(event), cloudEventHeaders(type, eventId, orderId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The CloudEvents binary-mode headers of an {@code order-placed} record. */
-    public static Map<String, String> cloudEventHeaders(String eventId, String orderId) {
+    /** The CloudEvents binary-mode headers of an event of this type. */
+    public static Map<String, String> cloudEventHeaders(EventType type, String eventId, String orderId) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(CloudEventHeaders.ID, eventId);
-        headers.put(CloudEventHeaders.TYPE, EventType.ORDER_PLACED.ceType());
-        headers.put(CloudEventHeaders.SOURCE, "/order-service");
+        headers.put(CloudEventHeaders.TYPE, type.ceType());
+        headers.put(CloudEventHeaders.SOURCE, SOURCE);
         headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         headers.put(CloudEventHeaders.TIME, Instant.now().toString());
         headers.put(CloudEventHeaders.SUBJECT, orderId);
@@ -66,9 +73,9 @@ public final class EventPublisher implements AutoCloseable {
         return headers;
     }
 
-    /** Any bytes with any headers, for records a well-behaved producer would never write. */
-    public void publishRaw(String key, byte[] value, Map<String, String> headers) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDER_PLACED, key, value);
+    /** Any bytes with any headers, and waits for the broker's ack. */
+    public void publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
             producer.send(record).get(10, TimeUnit.SECONDS);
@@ -76,7 +83,16 @@ public final class EventPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + Topics.ORDER_PLACED, e);
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    /** Every event of the suite carries its order id, which is also its key. */
+    private static String orderId(Record event) {
+        try {
+            return (String) event.getClass().getMethod("orderId").invoke(event);
+        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " has no orderId", e);
         }
     }
 
