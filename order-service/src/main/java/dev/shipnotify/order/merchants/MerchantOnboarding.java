@@ -8,27 +8,52 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Creates merchants and issues their first API key. */
+/** Creates merchants with their first API key, and replaces their details. */
 @ApplicationScoped
 public class MerchantOnboarding {
     private static final String DEFAULT_LOCALE = "en";
 
     private final RequestValidator validator;
+    private final MerchantKeys keys;
 
-    public MerchantOnboarding(RequestValidator validator) {
+    public MerchantOnboarding(RequestValidator validator, MerchantKeys keys) {
         this.validator = validator;
+        this.keys = keys;
     }
 
     /** Validates, stores the merchant and the hash of a new key, and answers with the key in clear, once. */
     @Transactional
-    public MerchantView create(CreateMerchantRequest request) {
+    public MerchantView create(MerchantRequest request) {
         String locale = validate(request);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
         Merchant merchant = new Merchant();
         merchant.id = UUID.randomUUID();
+        merchant.createdAt = now;
+        apply(merchant, request, locale);
+        merchant.persist();
+        ApiKeyView key = keys.issue(merchant, now);
+        Log.infof("Merchant %s created", merchant.id);
+        return MerchantView.of(merchant, key.apiKey());
+    }
+
+    /**
+     * Replaces the merchant's details (branding, sender, WhatsApp number). Orders placed from now on carry the new
+     * branding in {@code order-placed}; orders placed before keep the snapshot they were published with.
+     */
+    @Transactional
+    public Optional<MerchantView> update(UUID id, MerchantRequest request) {
+        String locale = validate(request);
+        return Merchant.<Merchant>findByIdOptional(id).map(merchant -> {
+            apply(merchant, request, locale);
+            Log.infof("Merchant %s updated", merchant.id);
+            return MerchantView.of(merchant, null);
+        });
+    }
+
+    private static void apply(Merchant merchant, MerchantRequest request, String locale) {
         merchant.name = request.name();
         merchant.senderName = request.senderName();
         merchant.senderEmail = request.senderEmail();
@@ -38,23 +63,9 @@ public class MerchantOnboarding {
         merchant.brandColor = request.brandColor();
         merchant.defaultLocale = locale;
         merchant.whatsappPhoneNumberId = request.whatsappPhoneNumberId();
-        merchant.createdAt = now;
-        merchant.persist();
-
-        String key = ApiKeys.generate();
-        MerchantApiKey apiKey = new MerchantApiKey();
-        apiKey.id = UUID.randomUUID();
-        apiKey.merchantId = merchant.id;
-        apiKey.keyHash = ApiKeys.hash(key);
-        apiKey.keyPrefix = ApiKeys.displayPrefix(key);
-        apiKey.createdAt = now;
-        apiKey.persist();
-
-        Log.infof("Merchant %s created with API key %s...", merchant.id, apiKey.keyPrefix);
-        return MerchantView.of(merchant, key);
     }
 
-    private String validate(CreateMerchantRequest request) {
+    private String validate(MerchantRequest request) {
         FieldErrors errors = validator.check(request, "name and senderEmail");
         if (request == null) {
             errors.throwIfAny();

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What the operator sends to create a merchant. Only {@code name} and {@code senderEmail} are required. */
-@Schema(name = "CreateMerchantRequest")
-public record CreateMerchantRequest(
+/** What the operator sends to create a merchant or replace its details. Only {@code name} and {@code senderEmail} are required. */
+@Schema(name = "MerchantRequest")
+public record MerchantRequest(
         @Schema(example = "Kesari Handloom") @NotBlank @Size(max = 200) String name,
         @Schema(example = "Kesari Handloom Orders") @Size(max = 200) String senderName,
         @Schema(example = "orders@kesarihandloom.example") @NotBlank @Size(max = 254) String senderEmail,

@@ -5,6 +5,7 @@ import dev.shipnotify.order.merchants.CurrentMerchant;
 import dev.shipnotify.order.merchants.MerchantAuthenticated;
 import dev.shipnotify.order.problem.InvalidRequestException;
 import dev.shipnotify.order.problem.Problem;
+import dev.shipnotify.order.problem.RequestValidator;
 import dev.shipnotify.order.problem.ResourceNotFoundException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,9 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,11 +49,18 @@ public class OrderResource {
     private final CurrentMerchant currentMerchant;
     private final OrderRequestValidator validator;
     private final OrderPlacement placement;
+    private final OrderCancellation cancellation;
+    private final OrderSearch search;
+    private final RequestValidator requestValidator;
 
-    public OrderResource(CurrentMerchant currentMerchant, OrderRequestValidator validator, OrderPlacement placement) {
+    public OrderResource(CurrentMerchant currentMerchant, OrderRequestValidator validator, OrderPlacement placement,
+            OrderCancellation cancellation, OrderSearch search, RequestValidator requestValidator) {
         this.currentMerchant = currentMerchant;
         this.validator = validator;
         this.placement = placement;
+        this.cancellation = cancellation;
+        this.search = search;
+        this.requestValidator = requestValidator;
     }
 
     @POST
@@ -88,11 +98,66 @@ public class OrderResource {
     }
 
     @GET
+    @Operation(summary = "List orders",
+            description = "The merchant's orders, newest first, a page at a time. Pass the answer's nextCursor as "
+                    + "cursor for the next page; it is null on the last page. Filters combine with AND.")
+    @APIResponse(responseCode = "200", description = "One page of orders",
+            content = @Content(schema = @Schema(implementation = OrderSearch.Page.class),
+                    examples = @ExampleObject(name = "page", value = OrderExamples.PAGE)))
+    @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor; errors name each parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = OrderExamples.INVALID_FILTER)))
+    public OrderSearch.Page list(
+            @Parameter(description = "Only orders in these statuses; repeat it or separate with commas",
+                    example = "SHIPPED,OUT_FOR_DELIVERY") @QueryParam("status") List<String> status,
+            @Parameter(description = "Only orders of this shopper (case-insensitive)",
+                    example = "priya.sharma@example.com") @QueryParam("customerEmail") String customerEmail,
+            @Parameter(description = "Only orders placed at or after this time (ISO-8601 with offset)",
+                    example = "2025-03-01T00:00:00+05:30") @QueryParam("createdFrom") String createdFrom,
+            @Parameter(description = "Only orders placed before this time (ISO-8601 with offset)",
+                    example = "2025-04-01T00:00:00+05:30") @QueryParam("createdTo") String createdTo,
+            @Parameter(description = "Orders per page, 1 to 100; default 20", example = "20")
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return search.search(currentMerchant.get().id,
+                OrderSearch.criteria(status, customerEmail, createdFrom, createdTo, limit, cursor));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel an order",
+            description = "Cancels an order whose parcel has not reached the shopper yet and publishes "
+                    + "order-cancelled: the shopper gets a cancellation notice and nothing more about the order, "
+                    + "and is not asked for a review. Cancelling a cancelled order answers it again and publishes "
+                    + "nothing. The body is optional.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CancelOrderRequest.class)))
+    @APIResponse(responseCode = "200", description = "The cancelled order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class),
+                    examples = @ExampleObject(name = "cancelled", value = OrderExamples.CANCELLED)))
+    @APIResponse(responseCode = "400", description = "The reason is longer than 500 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such order for this merchant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already delivered or returned",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "delivered", value = OrderExamples.NOT_CANCELLABLE)))
+    public OrderResponse cancel(@PathParam("id") String id, CancelOrderRequest request) {
+        String reason = null;
+        if (request != null) {
+            requestValidator.check(request, "reason").throwIfAny();
+            reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        }
+        return cancellation.cancel(currentMerchant.get(), id, reason);
+    }
+
+    @GET
     @Path("/{id}")
-    @Operation(summary = "Read an order")
+    @Operation(summary = "Read an order",
+            description = "The order with its fulfilment status and the latest status of each shipment, as "
+                    + "tracking-service reported them on shipment-updated and delivered.")
     @APIResponse(responseCode = "200", description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class),
-                    examples = @ExampleObject(name = "order", value = OrderExamples.RESPONSE)))
+                    examples = @ExampleObject(name = "order", value = OrderExamples.SHIPPED)))
     @APIResponse(responseCode = "404", description = "No such order for this merchant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderResponse get(@PathParam("id") String id) {
