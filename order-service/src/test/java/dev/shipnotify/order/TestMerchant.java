@@ -36,4 +36,18 @@ public record TestMerchant(String id, String apiKey, String name) {
     public Response placeOrder(OrderJson order) {
         return request().body(order.json()).when().post("/api/orders");
     }
+
+    /** Places a valid order and answers its id. */
+    public String placedOrder() {
+        return placeOrder(OrderJson.anOrder()).then().statusCode(201).extract().path("id");
+    }
+
+    public Response order(String orderId) {
+        return request().when().get("/api/orders/" + orderId);
+    }
+
+    public Response cancel(String orderId, String reason) {
+        return request().body(reason == null ? Map.of() : Map.of("reason", reason))
+                .when().post("/api/orders/" + orderId + "/cancel");
+    }
 }

@@ -3,6 +3,7 @@ package dev.shipnotify.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.contracts.EventType;
@@ -28,10 +29,12 @@ class WholeSuiteIT {
     private static MailboxClient mailbox;
     private static String apiKey;
 
+    private static String upOutput;
+
     @BeforeAll
     static void startTheSuite() {
         suite.run("reset");
-        suite.run("up", "--detach");
+        upOutput = suite.run("up", "--detach");
         mailbox = new MailboxClient(suite.url("INFRA_MAILBOX_HTTP_PORT"));
         Properties merchant = suite.demoMerchant();
         apiKey = merchant.getProperty("MERCHANT_API_KEY");
@@ -93,6 +96,43 @@ class WholeSuiteIT {
         placeOrder(afterRestart, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.messagesTo(afterRestart).size() >= 1);
         assertThat(mailbox.messagesTo(email)).hasSize(1);
+    }
+
+    @Test
+    void upPrintsTheDemoMerchantsIdAndKey() {
+        Properties merchant = suite.demoMerchant();
+
+        assertThat(upOutput).contains("MERCHANT_ID=" + merchant.getProperty("MERCHANT_ID"))
+                .contains("MERCHANT_API_KEY=" + apiKey);
+    }
+
+    @Test
+    void restartingTheOrderService_republishesNothing() {
+        String orderId = placeOrder(shopperEmail(), null);
+        TopicReader topics = new TopicReader(suite.bootstrapServers());
+        topics.awaitRecord(Topics.ORDER_PLACED, r -> orderId.equals(r.key()), Duration.ofSeconds(10));
+
+        suite.run("restart", "order-service");
+
+        String afterRestart = placeOrder(shopperEmail(), null);
+        topics.awaitRecord(Topics.ORDER_PLACED, r -> afterRestart.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(topics.readAll(Topics.ORDER_PLACED)).filteredOn(r -> orderId.equals(r.key())).hasSize(1);
+    }
+
+    @Test
+    void cancellingAnOrder_showsItCancelled_andPublishesOrderCancelled() {
+        String orderId = placeOrder(shopperEmail(), null);
+
+        given().baseUri(suite.url("ORDER_SERVICE_PORT")).header("Authorization", "Bearer " + apiKey)
+                .when().post("/api/orders/" + orderId + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+
+        var record = new TopicReader(suite.bootstrapServers())
+                .awaitRecord(Topics.ORDER_CANCELLED, r -> orderId.equals(r.key()), Duration.ofSeconds(10));
+        assertThat(record.headers()).containsEntry(CloudEventHeaders.TYPE, EventType.ORDER_CANCELLED.ceType());
+        given().baseUri(suite.url("ORDER_SERVICE_PORT")).header("Authorization", "Bearer " + apiKey)
+                .when().get("/api/orders/" + orderId)
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
     }
 
     private static String shopperEmail() {

@@ -16,16 +16,17 @@ public enum OrderStatus {
 
     /**
      * The order status one shipment in this status stands for. A label printed ({@code INFO_RECEIVED}) has not
-     * shipped yet; a failed attempt, an exception or a parcel on its way back is still shipped, not delivered;
-     * a parcel waiting at a pickup point is the last step before the shopper has it, like out for delivery.
+     * shipped yet; a failed attempt or an exception is still shipped, not delivered; a parcel waiting at a pickup
+     * point is the last step before the shopper has it, like out for delivery; a parcel on its way back to the
+     * merchant will not reach the shopper, so its order is returned already.
      */
     static OrderStatus of(ShipmentStatus status) {
         return switch (status) {
             case PENDING, INFO_RECEIVED -> PLACED;
-            case IN_TRANSIT, FAILED_ATTEMPT, EXCEPTION, RETURNING, EXPIRED -> SHIPPED;
+            case IN_TRANSIT, FAILED_ATTEMPT, EXCEPTION, EXPIRED -> SHIPPED;
             case OUT_FOR_DELIVERY, AVAILABLE_FOR_PICKUP -> OUT_FOR_DELIVERY;
             case DELIVERED -> DELIVERED;
-            case RETURNED -> RETURNED;
+            case RETURNING, RETURNED -> RETURNED;
         };
     }
 

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.order.OrderJson;
-import dev.shipnotify.order.OrderPlacedTopic;
+import dev.shipnotify.order.OrderEvents;
 import dev.shipnotify.order.Rows;
 import dev.shipnotify.order.TestMerchant;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -155,11 +155,11 @@ class IdempotencyKeyTest {
     private void assertOneOrderAndOneEvent(TestMerchant merchant, String orderId) {
         assertThat(rows.orders(merchant.id())).isEqualTo(1);
         assertThat(rows.outboxRows(merchant.id())).isEqualTo(1);
-        OrderPlacedTopic.awaitOrder(orderId);
+        OrderEvents.awaitOrder(orderId);
         // A later order of the same merchant is published after any earlier one, so once it is on the topic,
         // a duplicate of the first would be there too.
         String sentinel = merchant.placeOrder(OrderJson.anOrder()).then().statusCode(201).extract().path("id");
-        OrderPlacedTopic.awaitOrder(sentinel);
-        assertThat(OrderPlacedTopic.recordsWithKey(orderId)).hasSize(1);
+        OrderEvents.awaitOrder(sentinel);
+        assertThat(OrderEvents.recordsWithKey(orderId)).hasSize(1);
     }
 }

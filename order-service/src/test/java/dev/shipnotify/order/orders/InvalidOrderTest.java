@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.order.OrderJson;
-import dev.shipnotify.order.OrderPlacedTopic;
+import dev.shipnotify.order.OrderEvents;
 import dev.shipnotify.order.Rows;
 import dev.shipnotify.order.TestMerchant;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -181,7 +181,7 @@ class InvalidOrderTest {
                 .isZero();
         // The relay publishes oldest first: once a later valid order is on the topic, nothing earlier is pending.
         String sentinel = merchant.placeOrder(OrderJson.anOrder()).then().statusCode(201).extract().path("id");
-        OrderPlacedTopic.awaitOrder(sentinel);
-        assertThat(OrderPlacedTopic.recordsOf(merchant.id())).extracting(r -> r.key()).containsExactly(sentinel);
+        OrderEvents.awaitOrder(sentinel);
+        assertThat(OrderEvents.recordsOf(merchant.id())).extracting(r -> r.key()).containsExactly(sentinel);
     }
 }

@@ -16,7 +16,7 @@ import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.order.OrderJson;
-import dev.shipnotify.order.OrderPlacedTopic;
+import dev.shipnotify.order.OrderEvents;
 import dev.shipnotify.order.Rows;
 import dev.shipnotify.order.TestMerchant;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -89,7 +89,7 @@ class PlaceOrderTest {
         OrderJson order = OrderJson.anOrder();
         String orderId = merchant.placeOrder(order).then().statusCode(201).extract().path("id");
 
-        TopicReader.Record record = OrderPlacedTopic.awaitOrder(orderId);
+        TopicReader.Record record = OrderEvents.awaitOrder(orderId);
 
         assertThat(record.key()).isEqualTo(orderId);
         assertThat(record.header(CloudEventHeaders.ID)).isNotBlank();
@@ -117,7 +117,7 @@ class PlaceOrderTest {
         assertThat(event.items().get(0).unitPrice().amount()).isEqualByComparingTo(new BigDecimal("4999.00"));
         assertThat(event.total().amount()).isEqualTo(new BigDecimal("6797.00"));
         assertThat(event.shipping()).isEqualTo(new OrderPlaced.Shipping("Bengaluru", "560034", "IN"));
-        assertThat(OrderPlacedTopic.recordsWithKey(orderId)).hasSize(1);
+        assertThat(OrderEvents.recordsWithKey(orderId)).hasSize(1);
     }
 
     @Test
@@ -130,8 +130,8 @@ class PlaceOrderTest {
 
         assertThat(first).isNotEqualTo(second);
         assertThat(rows.orders(merchant.id())).isEqualTo(2);
-        OrderPlacedTopic.awaitOrder(first);
-        OrderPlacedTopic.awaitOrder(second);
+        OrderEvents.awaitOrder(first);
+        OrderEvents.awaitOrder(second);
     }
 
     private static JsonSchema schema() throws Exception {

@@ -9,7 +9,7 @@ import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.order.OrderConfig;
-import dev.shipnotify.order.OrderPlacedTopic;
+import dev.shipnotify.order.OrderEvents;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduler;
@@ -86,9 +86,9 @@ class OutboxRelayRetryTest {
             deadBroker.close();
         }
 
-        TopicReader.Record record = OrderPlacedTopic.awaitOrder(orderId);
+        TopicReader.Record record = OrderEvents.awaitOrder(orderId);
         assertThat(record.header(CloudEventHeaders.ID)).isEqualTo(eventId.toString());
-        assertThat(OrderPlacedTopic.recordsWithKey(orderId)).hasSize(1);
+        assertThat(OrderEvents.recordsWithKey(orderId)).hasSize(1);
     }
 
     private void insertRow(UUID id, String key) throws Exception {

@@ -11,7 +11,7 @@ import dev.shipnotify.contracts.Money;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
-import dev.shipnotify.order.OrderPlacedTopic;
+import dev.shipnotify.order.OrderEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
@@ -52,6 +52,9 @@ class OutboxRelayTest {
     OutboxRelay relay;
 
     @Inject
+    OutboxProducer producer;
+
+    @Inject
     Scheduler scheduler;
 
     @Test
@@ -61,10 +64,10 @@ class OutboxRelayTest {
         UUID eventId = QuarkusTransaction.requiringNew().call(() -> writer.write(EventType.ORDER_PLACED, orderId,
                 event(orderId), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
 
-        TopicReader.Record record = OrderPlacedTopic.awaitOrder(orderId);
+        TopicReader.Record record = OrderEvents.awaitOrder(orderId);
         assertThat(record.header(CloudEventHeaders.ID)).isEqualTo(eventId.toString());
         awaitPublished(eventId);
-        assertThat(OrderPlacedTopic.recordsWithKey(orderId)).hasSize(1);
+        assertThat(OrderEvents.recordsWithKey(orderId)).hasSize(1);
     }
 
     @Test
@@ -77,7 +80,7 @@ class OutboxRelayTest {
             QuarkusTransaction.requiringNew().run(() -> writer.write(EventType.ORDER_PLACED, orderId, event(orderId),
                     Instant.now().truncatedTo(ChronoUnit.MILLIS)));
 
-            OrderPlacedTopic.awaitOrder(orderId);
+            OrderEvents.awaitOrder(orderId);
         } finally {
             scheduler.resume("outbox-relay");
         }
@@ -90,11 +93,11 @@ class OutboxRelayTest {
 
         insertRow(eventId, orderId, json.writeValueAsString(event(orderId)));
 
-        TopicReader.Record record = OrderPlacedTopic.awaitOrder(orderId);
+        TopicReader.Record record = OrderEvents.awaitOrder(orderId);
         assertThat(record.header(CloudEventHeaders.ID)).isEqualTo(eventId.toString());
         assertThat(record.header(CloudEventHeaders.TYPE)).isEqualTo(EventType.ORDER_PLACED.ceType());
         awaitPublished(eventId);
-        assertThat(OrderPlacedTopic.recordsWithKey(orderId)).hasSize(1);
+        assertThat(OrderEvents.recordsWithKey(orderId)).hasSize(1);
     }
 
     @Test
@@ -108,8 +111,8 @@ class OutboxRelayTest {
         UUID committed = QuarkusTransaction.requiringNew().call(() -> writer.write(EventType.ORDER_PLACED, orderId,
                 event(orderId), Instant.now()));
 
-        OrderPlacedTopic.awaitOrder(orderId);
-        assertThat(OrderPlacedTopic.recordsWithKey(orderId)).extracting(r -> r.header(CloudEventHeaders.ID))
+        OrderEvents.awaitOrder(orderId);
+        assertThat(OrderEvents.recordsWithKey(orderId)).extracting(r -> r.header(CloudEventHeaders.ID))
                 .containsExactly(committed.toString());
     }
 
@@ -132,6 +135,26 @@ class OutboxRelayTest {
         assertThat(records).extracting(r -> r.header(CloudEventHeaders.ID))
                 .containsExactly(ids.stream().map(UUID::toString).toArray(String[]::new));
         assertThat(records).extracting(TopicReader.Record::partition).containsOnly(records.get(0).partition());
+    }
+
+    @Test
+    void aRestartedRelayRepublishesNothing() {
+        String orderId = UUID.randomUUID().toString();
+        UUID eventId = QuarkusTransaction.requiringNew().call(() -> writer.write(EventType.ORDER_PLACED, orderId,
+                event(orderId), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        awaitPublished(eventId);
+
+        // What a restart leaves: a new producer (new producer id, no memory of what it sent) and a relay that
+        // starts with a full drain of the table.
+        producer.close();
+        relay.drain();
+        String later = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> writer.write(EventType.ORDER_PLACED, later, event(later),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        OrderEvents.awaitOrder(later);
+
+        assertThat(OrderEvents.recordsWithKey(orderId)).extracting(r -> r.header(CloudEventHeaders.ID))
+                .containsExactly(eventId.toString());
     }
 
     @Test
