@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,15 @@ class MerchantKeysTest {
                 .body("[1].prefix", equalTo(newKey.substring(0, 10)))
                 .extract().asString();
         assertThat(keys).as("a listed key never shows the key").doesNotContain("apiKey", newKey.substring(10));
+    }
+
+    @Test
+    void issuesAKey_forABodilessPostLabelledWithAnyContentType() {
+        TestMerchant merchant = TestMerchant.create();
+
+        given().header("Authorization", "Bearer " + TestMerchant.ADMIN_TOKEN).contentType(ContentType.URLENC)
+                .when().post("/api/admin/merchants/" + merchant.id() + "/keys")
+                .then().statusCode(201).body("apiKey", startsWith("snk_"));
     }
 
     @Test

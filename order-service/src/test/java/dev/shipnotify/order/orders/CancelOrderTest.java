@@ -1,5 +1,6 @@
 package dev.shipnotify.order.orders;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,9 +22,11 @@ import dev.shipnotify.order.TestMerchant;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,19 @@ class CancelOrderTest {
                 .body("status", equalTo("CANCELLED"))
                 .body("cancellationReason", nullValue());
         OrderEvents.awaitRecord(Topics.ORDER_CANCELLED, orderId);
+    }
+
+    @Test
+    void cancelsWithoutABody_whateverContentTypeTheClientLabelsItWith() {
+        TestMerchant merchant = TestMerchant.create();
+
+        // REST Assured and axios label a bodiless POST application/x-www-form-urlencoded; curl sends no label.
+        for (ContentType label : List.of(ContentType.URLENC, ContentType.TEXT)) {
+            String orderId = merchant.placedOrder();
+            given().header("Authorization", "Bearer " + merchant.apiKey()).contentType(label)
+                    .when().post("/api/orders/" + orderId + "/cancel")
+                    .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        }
     }
 
     @Test
