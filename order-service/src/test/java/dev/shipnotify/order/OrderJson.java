@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class OrderJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");
+    private static final Pattern STEP = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d+)])?");
 
     private final ObjectNode root;
     private final String suffix;

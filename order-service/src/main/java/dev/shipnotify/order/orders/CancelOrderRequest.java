@@ -1,5 +1,6 @@
 package dev.shipnotify.order.orders;
 
+import dev.shipnotify.order.problem.MultiLine;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -7,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CancelOrderRequest(
         @Schema(description = "Why, in words the shopper may read in the cancellation notice",
                 example = "The maroon saree is out of stock; your payment will be refunded within 5 working days.")
-        @Size(max = 500) String reason) {
+        @MultiLine @Size(max = 500) String reason) {
 }

@@ -2,6 +2,7 @@ package dev.shipnotify.order.merchants;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -135,6 +136,11 @@ class MerchantKeysTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("name"))
                 .body("errors.field", hasItem("senderEmail"));
+        admin().body(Map.of("name", "Kesari\u0000Handloom", "senderName", "Kesari\nBcc: x@example.com",
+                        "senderEmail", "orders@kesari.example"))
+                .when().put("/api/admin/merchants/" + merchant.id())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("name", "senderName"));
         admin().body(Map.of("name", "Ghost", "senderEmail", "ghost@example.com"))
                 .when().put("/api/admin/merchants/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");

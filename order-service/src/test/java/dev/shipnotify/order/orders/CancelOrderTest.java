@@ -150,6 +150,21 @@ class CancelOrderTest {
     }
 
     @Test
+    void keepsLineBreaksInTheReason_butRefusesOtherControlCharacters() {
+        TestMerchant merchant = TestMerchant.create();
+        String refused = merchant.placedOrder();
+        String cancelled = merchant.placedOrder();
+
+        merchant.cancel(refused, "Out of stock\u0000").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reason"));
+        merchant.order(refused).then().body("status", equalTo("PLACED"));
+
+        merchant.cancel(cancelled, "Out of stock.\r\n\tRefund issued.").then().statusCode(200)
+                .body("cancellationReason", equalTo("Out of stock.\r\n\tRefund issued."));
+    }
+
+    @Test
     void answers404_forAnUnknownOrMalformedId() {
         TestMerchant merchant = TestMerchant.create();
 

@@ -71,7 +71,12 @@ class InvalidOrderTest {
                 bad("whatsapp consent without phone", "customer.phone", o -> o.remove("customer.phone")),
                 bad("image URL that is not http", "items[0].imageUrl",
                         o -> o.set("items[0].imageUrl", "javascript:alert(1)")),
-                bad("sku too long", "items[0].sku", o -> o.set("items[0].sku", "S".repeat(65))));
+                bad("sku too long", "items[0].sku", o -> o.set("items[0].sku", "S".repeat(65))),
+                bad("NUL in a name, which PostgreSQL cannot store", "customer.name",
+                        o -> o.set("customer.name", "Priya\u0000Sharma")),
+                bad("control character in an item name", "items[1].name", o -> o.set("items[1].name", "Dupatta\u0007")),
+                bad("line break in an address line", "shippingAddress.line1",
+                        o -> o.set("shippingAddress.line1", "14, 5th Cross\r\nBcc: everyone@example.com")));
     }
 
     private static Arguments bad(String what, String field, UnaryOperator<OrderJson> change) {
