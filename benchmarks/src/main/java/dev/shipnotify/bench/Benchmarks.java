@@ -1,0 +1,100 @@
+package dev.shipnotify.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./suite bench <name> [options]}: runs one benchmark and prints its table. Benchmarks start what they
+ * measure as processes on free ports with their own temporary data, so a running suite is left alone (but shares
+ * the CPU: stop it first for clean numbers).
+ */
+public final class Benchmarks {
+    static final String USAGE = """
+            usage: ./suite bench order-create [options]
+
+              order-create   POST /api/orders of the packaged order-service (real PostgreSQL and Kafka broker)
+                             against a bare Vert.x HTTP server, alternating, in the same run
+
+            options:
+              --concurrency N    connections kept busy (default 16)
+              --rounds N         rounds per target (default 3)
+              --warmup 20s       unmeasured load before each measured period, for the JIT (default 20s)
+              --duration 20s     measured period of each round (default 20s)
+              --java-opts "..."  JVM options of the measured processes (default "-Xmx512m"; env BENCH_JAVA_OPTS)
+            """;
+
+    private Benchmarks() {
+    }
+
+    /** How to run: the repository root holds the built jars (target/ of each module). */
+    record Options(Path root, int concurrency, int rounds, Duration warmup, Duration duration, List<String> javaOptions) {
+
+        static Options parse(List<String> args, Path root, String javaOptionsFromEnvironment) {
+            int concurrency = 16;
+            int rounds = 3;
+            // The order-service's throughput still climbs after 10 s of load while the JIT compiles Hibernate.
+            Duration warmup = Duration.ofSeconds(20);
+            Duration duration = Duration.ofSeconds(20);
+            String javaOptions = javaOptionsFromEnvironment == null || javaOptionsFromEnvironment.isBlank()
+                    ? "-Xmx512m" : javaOptionsFromEnvironment;
+            for (int i = 0; i < args.size(); i += 2) {
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(args.get(i) + " needs a value");
+                }
+                String value = args.get(i + 1);
+                switch (args.get(i)) {
+                    case "--concurrency" -> concurrency = positive("--concurrency", value);
+                    case "--rounds" -> rounds = positive("--rounds", value);
+                    case "--warmup" -> warmup = seconds("--warmup", value);
+                    case "--duration" -> duration = seconds("--duration", value);
+                    case "--java-opts" -> javaOptions = value;
+                    default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+                }
+            }
+            return new Options(root, concurrency, rounds, warmup, duration,
+                    Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList());
+        }
+
+        private static int positive(String option, String value) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " must be a positive whole number: " + value);
+        }
+
+        /** {@code 20s} or {@code 20}: whole seconds. */
+        private static Duration seconds(String option, String value) {
+            return Duration.ofSeconds(positive(option, value.endsWith("s") ? value.substring(0, value.length() - 1)
+                    : value));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("order-create")) {
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(List.of(args).subList(1, args.length),
+                    Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize(),
+                    System.getenv("BENCH_JAVA_OPTS"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        new OrderCreateBenchmark(options).run();
+        // Vert.x and Kafka client threads are not all daemons.
+        System.exit(0);
+    }
+}
