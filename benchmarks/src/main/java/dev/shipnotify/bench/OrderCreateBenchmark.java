@@ -127,7 +127,7 @@ final class OrderCreateBenchmark {
 
     private JavaProcess startInfra(Path work, int kafkaPort, int postgresPort) {
         JavaProcess infra = JavaProcess.start("local-infra",
-                concat(options.javaOptions(), List.of("-jar", artifact("local-infra"))),
+                concat(options.javaOptions(), LocalInfra.standaloneArguments(Path.of(artifact("local-infra")))),
                 Map.of("INFRA_PARTS", "kafka,postgres",
                         "INFRA_DATA_DIR", work.resolve("data").toString(),
                         "INFRA_KAFKA_PORT", Integer.toString(kafkaPort),

@@ -5,8 +5,10 @@ import dev.shipnotify.infra.mail.Mailbox;
 import dev.shipnotify.infra.mongo.MongoWireServer;
 import dev.shipnotify.infra.postgres.PostgresServer;
 import dev.shipnotify.infra.whatsapp.WhatsAppSandbox;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -116,6 +118,15 @@ public final class LocalInfra implements AutoCloseable {
             }
         }
         closedSignal.countDown();
+    }
+
+    /**
+     * What follows {@code java} to run the packaged jar standalone: the jar and the dependencies the build copied
+     * to {@code lib/} beside it.
+     */
+    public static List<String> standaloneArguments(Path jar) {
+        return List.of("-cp", jar + File.pathSeparator + jar.resolveSibling("lib").resolve("*"),
+                LocalInfra.class.getName());
     }
 
     public static void main(String[] args) {

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar, started the way {@code ./suite up} starts it: {@code java -jar}, settings in the environment. */
+/** The packaged jar, started the way {@code ./suite up} starts it: its own process, settings in the environment. */
 class LocalInfraProcessIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -143,7 +144,7 @@ class LocalInfraProcessIT {
         return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())).filter(ProcessHandle::isAlive);
     }
 
-    /** One {@code java -jar local-infra.jar} child process and what it printed. */
+    /** One standalone local-infra child process and what it printed. */
     private static final class LocalInfraProcess {
         private final Process process;
         private final Path stderr;
@@ -161,8 +162,9 @@ class LocalInfraProcessIT {
             Path jar = Path.of(System.getProperty("local-infra.jar", "target/local-infra-0.1.0-SNAPSHOT.jar"));
             assertThat(jar).as("run after package: mvn verify").exists();
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString())
-                    .redirectError(stderr.toFile());
+            List<String> command = new ArrayList<>(List.of(java.toString()));
+            command.addAll(LocalInfra.standaloneArguments(jar));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
             builder.environment().putAll(env);
             return new LocalInfraProcess(builder.start(), stderr);
         }
