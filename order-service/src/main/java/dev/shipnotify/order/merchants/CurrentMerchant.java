@@ -1,6 +1,6 @@
 package dev.shipnotify.order.merchants;
 
-import dev.shipnotify.order.problem.NotAuthenticatedException;
+import dev.shipnotify.problem.NotAuthenticatedException;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The merchant whose API key authenticated the current request. */

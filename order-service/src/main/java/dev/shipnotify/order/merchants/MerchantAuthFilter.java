@@ -1,6 +1,6 @@
 package dev.shipnotify.order.merchants;
 
-import dev.shipnotify.order.problem.NotAuthenticatedException;
+import dev.shipnotify.problem.NotAuthenticatedException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

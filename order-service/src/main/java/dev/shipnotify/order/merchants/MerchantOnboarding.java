@@ -1,8 +1,8 @@
 package dev.shipnotify.order.merchants;
 
-import dev.shipnotify.order.problem.FieldErrors;
+import dev.shipnotify.problem.FieldErrors;
 import dev.shipnotify.order.problem.Formats;
-import dev.shipnotify.order.problem.RequestValidator;
+import dev.shipnotify.problem.RequestValidator;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

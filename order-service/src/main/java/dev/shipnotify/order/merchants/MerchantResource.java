@@ -1,8 +1,8 @@
 package dev.shipnotify.order.merchants;
 
 import dev.shipnotify.order.Ids;
-import dev.shipnotify.order.problem.Problem;
-import dev.shipnotify.order.problem.ResourceNotFoundException;
+import dev.shipnotify.problem.Problem;
+import dev.shipnotify.problem.ResourceNotFoundException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

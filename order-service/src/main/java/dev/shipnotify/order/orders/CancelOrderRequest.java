@@ -1,6 +1,6 @@
 package dev.shipnotify.order.orders;
 
-import dev.shipnotify.order.problem.MultiLine;
+import dev.shipnotify.problem.MultiLine;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -5,7 +5,7 @@ import dev.shipnotify.contracts.OrderCancelled;
 import dev.shipnotify.order.Ids;
 import dev.shipnotify.order.merchants.Merchant;
 import dev.shipnotify.order.outbox.OutboxWriter;
-import dev.shipnotify.order.problem.ResourceNotFoundException;
+import dev.shipnotify.problem.ResourceNotFoundException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -6,7 +6,6 @@ import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.Redact;
 import dev.shipnotify.order.merchants.Merchant;
 import dev.shipnotify.order.outbox.OutboxWriter;
-import dev.shipnotify.order.problem.IdempotencyKeyReusedException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,9 +1,9 @@
 package dev.shipnotify.order.orders;
 
 import dev.shipnotify.order.OrderConfig;
-import dev.shipnotify.order.problem.FieldErrors;
+import dev.shipnotify.problem.FieldErrors;
 import dev.shipnotify.order.problem.Formats;
-import dev.shipnotify.order.problem.RequestValidator;
+import dev.shipnotify.problem.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -27,7 +27,7 @@ public class OrderRequestValidator {
         this.limits = config.limits();
     }
 
-    /** The request in canonical form, or {@link dev.shipnotify.order.problem.InvalidRequestException}. */
+    /** The request in canonical form, or {@link dev.shipnotify.problem.InvalidRequestException}. */
     public PlaceOrderRequest validate(PlaceOrderRequest request) {
         FieldErrors errors = validator.check(request, "customer, items and shippingAddress");
         if (request == null) {

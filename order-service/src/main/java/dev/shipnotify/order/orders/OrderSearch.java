@@ -1,6 +1,6 @@
 package dev.shipnotify.order.orders;
 
-import dev.shipnotify.order.problem.FieldErrors;
+import dev.shipnotify.problem.FieldErrors;
 import dev.shipnotify.order.problem.Formats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

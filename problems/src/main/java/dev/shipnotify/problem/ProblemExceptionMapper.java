@@ -1,4 +1,4 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,12 +1,12 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -14,6 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * JSON reader rejected before our code ran.
  */
 public class HttpProblemMapper {
+    // A library class: io.quarkus.logging.Log is only rewritten in the application's own classes.
+    private static final Logger LOG = Logger.getLogger(HttpProblemMapper.class);
 
     @ServerExceptionMapper
     public Response map(WebApplicationException e, UriInfo uriInfo) {
@@ -22,7 +24,7 @@ public class HttpProblemMapper {
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            Log.errorf(e, "HTTP %d on %s", status, uriInfo.getPath());
+            LOG.errorf(e, "HTTP %d on %s", status, uriInfo.getPath());
         }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {

@@ -1,4 +1,4 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
 /** Nothing with that id exists for the caller; another tenant's resource looks exactly the same. */
 public class ResourceNotFoundException extends ProblemException {

@@ -1,4 +1,4 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -6,11 +6,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** Builds problem responses the same way for every mapper. */
-final class Problems {
+public final class Problems {
     private Problems() {
     }
 
-    static Response response(ProblemType type, int status, String detail, List<Problem.FieldError> errors,
+    public static Response response(ProblemType type, int status, String detail, List<Problem.FieldError> errors,
             UriInfo uriInfo) {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
         Response.ResponseBuilder builder = Response.status(status)
@@ -22,7 +22,7 @@ final class Problems {
         return builder.build();
     }
 
-    static Response response(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uriInfo) {
+    public static Response response(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uriInfo) {
         return response(type, type.status(), detail, errors, uriInfo);
     }
 }

@@ -1,10 +1,10 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
-import io.quarkus.logging.Log;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -12,11 +12,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * or a class name; the log gets the details under the same id.
  */
 public class UnexpectedProblemMapper {
+    // A library class: io.quarkus.logging.Log is only rewritten in the application's own classes.
+    private static final Logger LOG = Logger.getLogger(UnexpectedProblemMapper.class);
 
     @ServerExceptionMapper
     public Response map(Exception e, UriInfo uriInfo) {
         String incident = UUID.randomUUID().toString();
-        Log.errorf(e, "Unexpected failure on %s, incident %s", uriInfo.getPath(), incident);
+        LOG.errorf(e, "Unexpected failure on %s, incident %s", uriInfo.getPath(), incident);
         return Problems.response(ProblemType.INTERNAL, "Something went wrong on our side; incident " + incident,
                 List.of(), uriInfo);
     }

@@ -1,4 +1,4 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
 import java.util.ArrayList;
 import java.util.Comparator;

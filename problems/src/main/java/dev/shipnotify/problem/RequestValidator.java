@@ -1,4 +1,4 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;

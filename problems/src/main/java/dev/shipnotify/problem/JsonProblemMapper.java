@@ -1,4 +1,4 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

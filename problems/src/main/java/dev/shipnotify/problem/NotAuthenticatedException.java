@@ -1,4 +1,4 @@
-package dev.shipnotify.order.problem;
+package dev.shipnotify.problem;
 
 /** No bearer credential, or one that matches nothing. Deliberately does not say which. */
 public class NotAuthenticatedException extends ProblemException {

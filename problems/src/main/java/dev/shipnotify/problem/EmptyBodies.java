@@ -1,4 +1,4 @@
-package dev.shipnotify.order;
+package dev.shipnotify.problem;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
