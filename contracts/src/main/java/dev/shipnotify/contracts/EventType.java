@@ -8,20 +8,24 @@ import java.util.Optional;
  * and the JSON Schema and golden sample kept in this module's resources.
  */
 public enum EventType {
-    ORDER_PLACED("dev.shipnotify.order.placed", Topics.ORDER_PLACED, OrderPlaced.class),
-    ORDER_CANCELLED("dev.shipnotify.order.cancelled", Topics.ORDER_CANCELLED, OrderCancelled.class),
-    SHIPMENT_UPDATED("dev.shipnotify.shipment.updated", Topics.SHIPMENT_UPDATED, ShipmentUpdated.class),
-    SHIPMENT_DELIVERED("dev.shipnotify.shipment.delivered", Topics.DELIVERED, ShipmentDelivered.class),
-    REVIEW_REQUESTED("dev.shipnotify.review.requested", Topics.REVIEW_REQUESTED, ReviewRequested.class);
+    MERCHANT_KEY_CHANGED("dev.shipnotify.merchant.key-changed", Topics.MERCHANT_KEYS, MerchantKeyChanged.class,
+            "merchantId"),
+    ORDER_PLACED("dev.shipnotify.order.placed", Topics.ORDER_PLACED, OrderPlaced.class, "orderId"),
+    ORDER_CANCELLED("dev.shipnotify.order.cancelled", Topics.ORDER_CANCELLED, OrderCancelled.class, "orderId"),
+    SHIPMENT_UPDATED("dev.shipnotify.shipment.updated", Topics.SHIPMENT_UPDATED, ShipmentUpdated.class, "orderId"),
+    SHIPMENT_DELIVERED("dev.shipnotify.shipment.delivered", Topics.DELIVERED, ShipmentDelivered.class, "orderId"),
+    REVIEW_REQUESTED("dev.shipnotify.review.requested", Topics.REVIEW_REQUESTED, ReviewRequested.class, "orderId");
 
     private final String ceType;
     private final String topic;
     private final Class<? extends Record> recordType;
+    private final String keyField;
 
-    EventType(String ceType, String topic, Class<? extends Record> recordType) {
+    EventType(String ceType, String topic, Class<? extends Record> recordType, String keyField) {
         this.ceType = ceType;
         this.topic = topic;
         this.recordType = recordType;
+        this.keyField = keyField;
     }
 
     /** The {@code ce_type} header value. */
@@ -35,6 +39,11 @@ public enum EventType {
 
     public Class<? extends Record> recordType() {
         return recordType;
+    }
+
+    /** The body field whose value is the record key and {@code ce_subject}: the order id, except for merchant keys. */
+    public String keyField() {
+        return keyField;
     }
 
     /** Classpath resource of the JSON Schema (draft 2020-12) of the body. */

@@ -77,7 +77,7 @@ class EventContractsTest {
         JsonNode sample = EventJson.sample(type);
         List<String> required = texts(ContractSchemas.document(type).get("required"));
 
-        assertThat(required).contains("schemaVersion", "orderId");
+        assertThat(required).contains("schemaVersion", type.keyField());
         for (String field : required) {
             JsonNode body = EventJson.without(sample, JsonPointer.empty().appendProperty(field));
             assertThat(ContractSchemas.validate(type, body)).as("body without %s", field).isNotEmpty();
@@ -169,6 +169,11 @@ class EventContractsTest {
 
     private static Map<String, String> wrongValuesOf(EventType type) {
         return switch (type) {
+            case MERCHANT_KEY_CHANGED -> Map.of(
+                    "/keyHash", "\"snk_qYkDLB\"",
+                    "/issuedAt", "\"2025-03-01\"",
+                    "/keyId", "\"\"",
+                    "/revokedAt", "\"never\"");
             case ORDER_PLACED -> Map.ofEntries(
                     Map.entry("/placedAt", "\"14/03/2025 15:45\""),
                     Map.entry("/total/amount", "6797.00"),

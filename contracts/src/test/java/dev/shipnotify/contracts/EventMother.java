@@ -23,6 +23,7 @@ final class EventMother {
     /** Every component set, every enum used. */
     static Record fullyPopulated(EventType type) {
         return switch (type) {
+            case MERCHANT_KEY_CHANGED -> merchantKeyRevoked();
             case ORDER_PLACED -> orderPlaced();
             case ORDER_CANCELLED -> orderCancelled();
             case SHIPMENT_UPDATED -> shipmentUpdated();
@@ -34,6 +35,8 @@ final class EventMother {
     /** Only what the schema requires; everything else null, which Jackson writes as null. */
     static Record withOnlyRequiredFields(EventType type) {
         return switch (type) {
+            case MERCHANT_KEY_CHANGED -> new MerchantKeyChanged(MerchantKeyChanged.SCHEMA_VERSION, id("mer"), id("key"),
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", Instant.now(), null);
             case ORDER_PLACED -> new OrderPlaced(OrderPlaced.SCHEMA_VERSION, id("ord"), id("mer"), Instant.now(),
                     new OrderPlaced.Merchant("Kesari Handloom", null, null, null, null, null, null, null, null),
                     new OrderPlaced.Customer(null, null, "+919812345678", "hi-IN", null,
@@ -53,6 +56,12 @@ final class EventMother {
                             List.of(new ReviewRequested.StarLink(5, "https://reviews.kesarihandloom.example/r/"
                                     + id("rev") + "/5?sig=c2lnbmVk")))));
         };
+    }
+
+    static MerchantKeyChanged merchantKeyRevoked() {
+        Instant issued = Instant.now().minus(Duration.ofDays(90));
+        return new MerchantKeyChanged(MerchantKeyChanged.SCHEMA_VERSION, id("mer"), id("key"),
+                "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", issued, Instant.now());
     }
 
     static OrderPlaced orderPlaced() {

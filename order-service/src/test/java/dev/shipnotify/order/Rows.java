@@ -1,5 +1,6 @@
 package dev.shipnotify.order;
 
+import dev.shipnotify.contracts.EventType;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -29,9 +30,10 @@ public class Rows {
                 + " where o.merchant_id = ?::uuid", merchantId);
     }
 
-    /** Outbox rows whose event body names this merchant. */
-    public long outboxRows(String merchantId) {
-        return count("select count(*) from outbox where payload like ?", "%\"merchantId\":\"" + merchantId + "\"%");
+    /** order-placed events of this merchant in the outbox, published or not. */
+    public long orderPlacedEvents(String merchantId) {
+        return count("select count(*) from outbox where ce_type = '" + EventType.ORDER_PLACED.ceType()
+                + "' and payload like ?", "%\"merchantId\":\"" + merchantId + "\"%");
     }
 
     public long count(String sql, String parameter) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.shipnotify.contracts.Topics;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -78,6 +79,15 @@ class ComposeFileTest {
         services.fields().forEachRemaining(entry -> entry.getValue().path("ports")
                 .forEach(mapping -> hostPorts.add(mapping.asText().split(":")[0])));
         assertThat(hostPorts).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void createsEveryTopicOfTheContracts() throws IOException {
+        String script = Files.readString(ROOT.resolve("deploy/kafka-topics.sh"));
+        Matcher loop = Pattern.compile("for topic in ([a-z .-]+); do").matcher(script);
+
+        assertThat(loop.find()).as("deploy/kafka-topics.sh loops over the topics").isTrue();
+        assertThat(loop.group(1).trim().split(" +")).containsExactlyInAnyOrderElementsOf(Topics.ALL);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.shipnotify.order.merchants;
 
+import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.contracts.MerchantKeyChanged;
+import dev.shipnotify.order.outbox.OutboxWriter;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,10 +15,16 @@ import java.util.UUID;
 /**
  * Issues and revokes merchants' API keys. A merchant may hold several valid keys, so a key is rotated without
  * downtime: issue a new one, switch the merchant's systems to it, revoke the old one. A revoked key answers 401
- * from its next request on.
+ * from its next request on. Each change is published on {@code merchant-keys} in the same transaction, so the
+ * other services that take merchant calls learn of it without reading this database.
  */
 @ApplicationScoped
 public class MerchantKeys {
+    private final OutboxWriter outbox;
+
+    public MerchantKeys(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
 
     /** A new key for the merchant, with the key in clear in the answer, once. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -28,6 +37,7 @@ public class MerchantKeys {
         apiKey.keyPrefix = ApiKeys.displayPrefix(key);
         apiKey.createdAt = now;
         apiKey.persist();
+        published(apiKey, now);
         Log.infof("Merchant %s: API key %s... issued", merchant.id, apiKey.keyPrefix);
         return ApiKeyView.of(apiKey, key);
     }
@@ -53,9 +63,16 @@ public class MerchantKeys {
                 .firstResultOptional().map(key -> {
                     if (key.revokedAt == null) {
                         key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                        published(key, key.revokedAt);
                         Log.infof("Merchant %s: API key %s... revoked", merchantId, key.keyPrefix);
                     }
                     return ApiKeyView.of(key, null);
                 });
+    }
+
+    private void published(MerchantApiKey key, Instant now) {
+        outbox.write(EventType.MERCHANT_KEY_CHANGED, key.merchantId.toString(), new MerchantKeyChanged(
+                MerchantKeyChanged.SCHEMA_VERSION, key.merchantId.toString(), key.id.toString(), key.keyHash,
+                key.createdAt, key.revokedAt), now);
     }
 }

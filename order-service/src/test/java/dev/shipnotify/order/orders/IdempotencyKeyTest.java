@@ -154,7 +154,7 @@ class IdempotencyKeyTest {
 
     private void assertOneOrderAndOneEvent(TestMerchant merchant, String orderId) {
         assertThat(rows.orders(merchant.id())).isEqualTo(1);
-        assertThat(rows.outboxRows(merchant.id())).isEqualTo(1);
+        assertThat(rows.orderPlacedEvents(merchant.id())).isEqualTo(1);
         OrderEvents.awaitOrder(orderId);
         // A later order of the same merchant is published after any earlier one, so once it is on the topic,
         // a duplicate of the first would be there too.

@@ -181,7 +181,7 @@ class InvalidOrderTest {
     private void assertNothingStoredOrPublished(TestMerchant merchant) {
         assertThat(rows.orders(merchant.id())).isZero();
         assertThat(rows.customers(merchant.id())).isZero();
-        assertThat(rows.outboxRows(merchant.id())).isZero();
+        assertThat(rows.orderPlacedEvents(merchant.id())).isZero();
         assertThat(rows.count("select count(*) from idempotency_keys where merchant_id = ?::uuid", merchant.id()))
                 .isZero();
         // The relay publishes oldest first: once a later valid order is on the topic, nothing earlier is pending.

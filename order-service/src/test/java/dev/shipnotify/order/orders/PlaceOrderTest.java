@@ -7,14 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
+import dev.shipnotify.order.EventSchemas;
 import dev.shipnotify.order.OrderJson;
 import dev.shipnotify.order.OrderEvents;
 import dev.shipnotify.order.Rows;
@@ -24,7 +22,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -100,7 +97,7 @@ class PlaceOrderTest {
         assertThat(record.header(CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(Instant.parse(record.header(CloudEventHeaders.TIME))).isCloseTo(Instant.now(),
                 within(1, ChronoUnit.MINUTES));
-        assertThat(schema().validate(json.readTree(record.value()))).isEmpty();
+        assertThat(EventSchemas.of(EventType.ORDER_PLACED).validate(json.readTree(record.value()))).isEmpty();
 
         OrderPlaced event = json.readValue(record.value(), OrderPlaced.class);
         assertThat(event.schemaVersion()).isEqualTo(1);
@@ -132,12 +129,5 @@ class PlaceOrderTest {
         assertThat(rows.orders(merchant.id())).isEqualTo(2);
         OrderEvents.awaitOrder(first);
         OrderEvents.awaitOrder(second);
-    }
-
-    private static JsonSchema schema() throws Exception {
-        try (InputStream in = OrderPlaced.class.getResourceAsStream(EventType.ORDER_PLACED.schemaResource())) {
-            assertThat(in).as("schema on the classpath").isNotNull();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
     }
 }
