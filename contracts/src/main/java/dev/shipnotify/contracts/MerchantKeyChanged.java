@@ -1,7 +1,11 @@
 package dev.shipnotify.contracts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -25,5 +29,15 @@ public record MerchantKeyChanged(int schemaVersion, String merchantId, String ke
 
     public boolean revoked() {
         return revokedAt != null;
+    }
+
+    /** The {@code keyHash} of a key: lower-case hex SHA-256 of its UTF-8 bytes. */
+    public static String hashOf(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

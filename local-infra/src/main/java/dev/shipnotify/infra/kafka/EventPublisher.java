@@ -49,26 +49,26 @@ public final class EventPublisher implements AutoCloseable {
         return eventId;
     }
 
-    /** Publishes a contract record on its topic under this event id, keyed by its order id. */
+    /** Publishes a contract record on its topic under this event id, keyed by its key field (the order id). */
     public void publish(Record event, String eventId) {
         EventType type = EventType.of(event.getClass());
-        String orderId = orderId(event);
+        String key = key(event, type);
         try {
-            publishRaw(type.topic(), orderId, json.writeValueAsBytes(event), cloudEventHeaders(type, eventId, orderId));
+            publishRaw(type.topic(), key, json.writeValueAsBytes(event), cloudEventHeaders(type, eventId, key));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The CloudEvents binary-mode headers of an event of this type. */
-    public static Map<String, String> cloudEventHeaders(EventType type, String eventId, String orderId) {
+    public static Map<String, String> cloudEventHeaders(EventType type, String eventId, String subject) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(CloudEventHeaders.ID, eventId);
         headers.put(CloudEventHeaders.TYPE, type.ceType());
         headers.put(CloudEventHeaders.SOURCE, SOURCE);
         headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         headers.put(CloudEventHeaders.TIME, Instant.now().toString());
-        headers.put(CloudEventHeaders.SUBJECT, orderId);
+        headers.put(CloudEventHeaders.SUBJECT, subject);
         headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         return headers;
     }
@@ -87,12 +87,12 @@ public final class EventPublisher implements AutoCloseable {
         }
     }
 
-    /** Every event of the suite carries its order id, which is also its key. */
-    private static String orderId(Record event) {
+    /** The value of the event's key field: its order id, or the merchant id of a merchant key. */
+    private static String key(Record event, EventType type) {
         try {
-            return (String) event.getClass().getMethod("orderId").invoke(event);
+            return (String) event.getClass().getMethod(type.keyField()).invoke(event);
         } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalArgumentException(event.getClass().getSimpleName() + " has no orderId", e);
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " has no " + type.keyField(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.shipnotify.order.merchants;
 
+import dev.shipnotify.problem.BearerToken;
 import dev.shipnotify.problem.NotAuthenticatedException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

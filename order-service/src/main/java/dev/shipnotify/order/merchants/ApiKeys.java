@@ -1,11 +1,11 @@
 package dev.shipnotify.order.merchants;
 
+import dev.shipnotify.contracts.MerchantKeyChanged;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Makes and hashes API keys: 256 random bits, URL-safe, with a recognisable prefix. */
 final class ApiKeys {
@@ -23,7 +23,7 @@ final class ApiKeys {
 
     /** Hex SHA-256. The key has 256 bits of entropy, so a fast unsalted hash is enough to make a stolen table useless. */
     static String hash(String key) {
-        return HexFormat.of().formatHex(sha256(key));
+        return MerchantKeyChanged.hashOf(key);
     }
 
     static byte[] sha256(String value) {
