@@ -1,0 +1,146 @@
+package dev.shipnotify.tracking.shipment;
+
+import dev.shipnotify.contracts.ShipmentStatus;
+import dev.shipnotify.tracking.outbox.EventRelay;
+import dev.shipnotify.tracking.outbox.PendingEvent;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registers shipments and applies courier scans to them. Every scan is kept once in {@link ScanLog}; a scan for a
+ * parcel not registered yet waits there and is applied when the parcel is registered. A shipment's status follows
+ * {@link Progress}, and each move writes its events into the shipment's document in the same write.
+ */
+@ApplicationScoped
+public class ShipmentTracking {
+    private static final int MAX_ATTEMPTS = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Shipments shipments;
+    private final ScanLog scans;
+    private final ShipmentEvents events;
+    private final EventRelay relay;
+
+    public ShipmentTracking(Shipments shipments, ScanLog scans, ShipmentEvents events, EventRelay relay) {
+        this.shipments = shipments;
+        this.scans = scans;
+        this.events = events;
+        this.relay = relay;
+    }
+
+    /** A registration's outcome: the shipment, and whether this call created it. */
+    public record Registration(Shipment shipment, boolean created) {
+    }
+
+    /** What became of the scans of one webhook. */
+    public record Receipt(int accepted, int duplicates, int awaitingRegistration) {
+    }
+
+    /**
+     * Registers the parcel for the order, then applies what couriers already said about it. Registering the same
+     * parcel for the same order again answers the existing shipment; empty if it belongs to another order.
+     */
+    public Optional<Registration> register(String merchantId, String orderId, String carrier, String trackingNumber,
+            LocalDate promisedDate) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Shipment fresh = new Shipment(UUID.randomUUID().toString(), merchantId, orderId, carrier.strip(),
+                trackingNumber.strip(), promisedDate, token(), List.of(), false, now, now, 0);
+        Optional<Shipment> inserted = shipments.insert(fresh);
+        if (inserted.isEmpty()) {
+            return shipments.find(carrier, trackingNumber)
+                    .filter(existing -> existing.merchantId().equals(merchantId)
+                            && existing.orderId().equals(orderId))
+                    .map(existing -> new Registration(existing, false));
+        }
+        Log.infof("Shipment %s registered for order %s of merchant %s: %s %s", fresh.id(), orderId, merchantId,
+                fresh.carrier(), fresh.trackingNumber());
+        List<Scan> waiting = scans.unapplied(carrier, trackingNumber);
+        Shipment shipment = waiting.isEmpty() ? fresh : apply(fresh.carrier(), fresh.trackingNumber(), waiting)
+                .orElse(fresh);
+        return Optional.of(new Registration(shipment, true));
+    }
+
+    /** Keeps each scan once and applies the new ones to their shipments. */
+    public Receipt receive(List<Scan> received) {
+        Instant now = Instant.now();
+        Map<String, List<Scan>> fresh = new LinkedHashMap<>();
+        int duplicates = 0;
+        for (Scan scan : received) {
+            if (scans.record(scan, now)) {
+                fresh.computeIfAbsent(scan.carrierKey() + "\u001f" + scan.trackingNumber().strip(),
+                        k -> new ArrayList<>()).add(scan);
+            } else {
+                duplicates++;
+            }
+        }
+        int waiting = 0;
+        for (List<Scan> parcel : fresh.values()) {
+            if (apply(parcel.get(0).carrier(), parcel.get(0).trackingNumber(), parcel).isEmpty()) {
+                waiting += parcel.size();
+            }
+        }
+        return new Receipt(received.size() - duplicates, duplicates, waiting);
+    }
+
+    /**
+     * Adds the scans the shipment does not hold yet and records its events; retried when another write to the
+     * same shipment came first. Empty while the parcel is not registered: the scans wait in the log.
+     */
+    private Optional<Shipment> apply(String carrier, String trackingNumber, List<Scan> parcel) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<Shipment> found = shipments.find(carrier, trackingNumber);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Shipment shipment = found.get();
+            List<Shipment.Recorded> added = parcel.stream().filter(scan -> !shipment.has(scan.key()))
+                    .map(scan -> new Shipment.Recorded(scan.key(), scan.source(), scan.checkpoint()))
+                    .distinct().toList();
+            if (added.isEmpty()) {
+                scans.applied(parcel);
+                return found;
+            }
+            List<Shipment.Recorded> all = new ArrayList<>(shipment.checkpoints());
+            all.addAll(added);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Shipment after = new Shipment(shipment.id(), shipment.merchantId(), shipment.orderId(), shipment.carrier(),
+                    shipment.trackingNumber(), shipment.promisedDate(), shipment.pageToken(), all,
+                    shipment.deliveredPublished(), shipment.createdAt(), now, shipment.version() + 1);
+            Progress before = shipment.progress();
+            Progress progress = after.progress();
+            boolean announceDelivery = !shipment.deliveredPublished();
+            List<PendingEvent> announced = events.of(after, before, progress, announceDelivery, now);
+            boolean delivered = shipment.deliveredPublished() || progress.status() == ShipmentStatus.DELIVERED;
+            if (shipments.append(shipment, added, progress, delivered, announced, now)) {
+                scans.applied(parcel);
+                if (!announced.isEmpty()) {
+                    Log.infof("Shipment %s of order %s: %s -> %s", shipment.id(), shipment.orderId(),
+                            before.status(), progress.status());
+                    relay.nudge();
+                }
+                return Optional.of(new Shipment(after.id(), after.merchantId(), after.orderId(), after.carrier(),
+                        after.trackingNumber(), after.promisedDate(), after.pageToken(), all, delivered,
+                        after.createdAt(), now, after.version()));
+            }
+        }
+        throw new IllegalStateException("shipment " + carrier + " " + trackingNumber + " kept changing; "
+                + MAX_ATTEMPTS + " attempts to apply " + parcel.size() + " scans failed");
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.shipnotify.tracking.shipment;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import dev.shipnotify.tracking.Store;
+import dev.shipnotify.tracking.outbox.PendingEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The {@code shipments} collection: one document per shipment, holding its checkpoints and the events not yet
+ * published ({@link PendingEvent}), so a change and its events are one single-document write. A unique index on
+ * carrier and tracking number makes one parcel one shipment.
+ */
+@ApplicationScoped
+public class Shipments {
+    static final String COLLECTION = "shipments";
+
+    private final MongoCollection<Document> shipments;
+
+    public Shipments(Store store) {
+        this.shipments = store.collection(COLLECTION);
+    }
+
+    void createIndexes(@Observes StartupEvent started) {
+        shipments.createIndex(Indexes.ascending("carrierKey", "trackingNumber"), new IndexOptions().unique(true));
+        shipments.createIndex(Indexes.ascending("orderId"));
+        shipments.createIndex(Indexes.ascending(PendingEvent.FLAG));
+    }
+
+    /** Stores a new shipment; empty if its carrier and tracking number are registered already. */
+    Optional<Shipment> insert(Shipment shipment) {
+        try {
+            shipments.insertOne(toDocument(shipment));
+            return Optional.of(shipment);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Shipment> find(String id) {
+        return Optional.ofNullable(shipments.find(Filters.eq("_id", id)).first()).map(Shipments::toShipment);
+    }
+
+    public Optional<Shipment> find(String carrier, String trackingNumber) {
+        return Optional.ofNullable(shipments.find(Filters.and(Filters.eq("carrierKey", Scan.carrierKey(carrier)),
+                Filters.eq("trackingNumber", trackingNumber.strip()))).first()).map(Shipments::toShipment);
+    }
+
+    /**
+     * Adds checkpoints and events to the shipment as it was at {@code shipment.version()}. False when another
+     * write came first: read it again and start over.
+     */
+    boolean append(Shipment shipment, List<Shipment.Recorded> checkpoints, Progress progress,
+            boolean deliveredPublished, List<PendingEvent> events, Instant now) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.pushEach("checkpoints", checkpoints.stream().map(Shipments::toDocument).toList()),
+                Updates.set("status", progress.status().name()),
+                Updates.set("reason", progress.reason() == null ? null : progress.reason().name()),
+                Updates.set("deliveredPublished", deliveredPublished),
+                Updates.set("updatedAt", Date.from(now)),
+                Updates.inc("version", 1L)));
+        if (!events.isEmpty()) {
+            updates.add(Updates.pushEach(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList()));
+            updates.add(Updates.set(PendingEvent.FLAG, true));
+        }
+        return shipments.updateOne(Filters.and(Filters.eq("_id", shipment.id()),
+                Filters.eq("version", shipment.version())), Updates.combine(updates)).getMatchedCount() == 1;
+    }
+
+    private static Document toDocument(Shipment s) {
+        return new Document("_id", s.id())
+                .append("merchantId", s.merchantId())
+                .append("orderId", s.orderId())
+                .append("carrier", s.carrier())
+                .append("carrierKey", s.carrierKey())
+                .append("trackingNumber", s.trackingNumber())
+                .append("promisedDate", s.promisedDate() == null ? null : s.promisedDate().toString())
+                .append("pageToken", s.pageToken())
+                .append("checkpoints", s.checkpoints().stream().map(Shipments::toDocument).toList())
+                .append("status", s.progress().status().name())
+                .append("reason", s.progress().reason() == null ? null : s.progress().reason().name())
+                .append("deliveredPublished", s.deliveredPublished())
+                .append("createdAt", Date.from(s.createdAt()))
+                .append("updatedAt", Date.from(s.updatedAt()))
+                .append("version", s.version())
+                .append(PendingEvent.FIELD, List.of())
+                .append(PendingEvent.FLAG, false);
+    }
+
+    private static Document toDocument(Shipment.Recorded recorded) {
+        return CheckpointDocuments.write(recorded.checkpoint(), new Document("scanKey", recorded.scanKey())
+                .append("source", recorded.source()));
+    }
+
+    private static Shipment toShipment(Document d) {
+        List<Shipment.Recorded> checkpoints = d.getList("checkpoints", Document.class, List.of()).stream()
+                .map(Shipments::toRecorded).toList();
+        String promised = d.getString("promisedDate");
+        return new Shipment(d.getString("_id"), d.getString("merchantId"), d.getString("orderId"),
+                d.getString("carrier"), d.getString("trackingNumber"), promised == null ? null : LocalDate.parse(promised),
+                d.getString("pageToken"), checkpoints, d.getBoolean("deliveredPublished", false),
+                d.getDate("createdAt").toInstant(), d.getDate("updatedAt").toInstant(),
+                ((Number) d.get("version")).longValue());
+    }
+
+    private static Shipment.Recorded toRecorded(Document d) {
+        return new Shipment.Recorded(d.getString("scanKey"), d.getString("source"), CheckpointDocuments.read(d));
+    }
+}
