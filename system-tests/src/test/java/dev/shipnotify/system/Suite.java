@@ -91,13 +91,22 @@ final class Suite {
     }
 
     Properties demoMerchant() {
-        Properties merchant = new Properties();
-        try (var reader = Files.newBufferedReader(home.resolve("demo-merchant.env"))) {
-            merchant.load(reader);
+        return envFile("demo-merchant.env");
+    }
+
+    /** The courier webhook secrets the suite runs with, one {@code TRACKING_WEBHOOK_<SOURCE>_SECRETS} each. */
+    Properties webhookSecrets() {
+        return envFile("webhook-secrets.env");
+    }
+
+    private Properties envFile(String name) {
+        Properties values = new Properties();
+        try (var reader = Files.newBufferedReader(home.resolve(name))) {
+            values.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return merchant;
+        return values;
     }
 
     private static int freePort() {

@@ -12,6 +12,7 @@ import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.mail.MailboxClient;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -133,6 +134,32 @@ class WholeSuiteIT {
         given().baseUri(suite.url("ORDER_SERVICE_PORT")).header("Authorization", "Bearer " + apiKey)
                 .when().get("/api/orders/" + orderId)
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void aCourierScanReachesTheOrder_throughTrackingService() throws Exception {
+        String orderId = placeOrder(shopperEmail(), null);
+        String number = "DL" + UUID.randomUUID().toString().substring(0, 10);
+
+        // tracking-service learns the demo merchant's key and the order from the broker, within moments.
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().baseUri(suite.url("TRACKING_SERVICE_PORT"))
+                .header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON)
+                .body("{\"orderId\": \"%s\", \"carrier\": \"Delhivery\", \"trackingNumber\": \"%s\"}"
+                        .formatted(orderId, number))
+                .when().post("/api/shipments").statusCode() == 201);
+        String scan = """
+                {"carrier": "Delhivery", "trackingNumber": "%s", "status": "OUT_FOR_DELIVERY", "courierCode": "OFD",
+                 "message": "Out for delivery", "time": "%s", "location": {"city": "Bengaluru", "country": "IN"}}"""
+                .formatted(number, OffsetDateTime.now().minusMinutes(1));
+        String secret = suite.webhookSecrets().getProperty("TRACKING_WEBHOOK_CANONICAL_SECRETS").split(",")[0];
+
+        StandardWebhook.post(suite.url("TRACKING_SERVICE_PORT") + "/webhooks/canonical", secret, scan)
+                .then().statusCode(200).body("accepted", equalTo(1));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(suite.url("ORDER_SERVICE_PORT"))
+                .header("Authorization", "Bearer " + apiKey).when().get("/api/orders/" + orderId)
+                .then().statusCode(200).body("status", equalTo("OUT_FOR_DELIVERY"))
+                .body("latestShipmentStatus", equalTo("OUT_FOR_DELIVERY")));
     }
 
     private static String shopperEmail() {
