@@ -131,6 +131,7 @@ class ShipmentApiTest {
                 .body("paths.'/webhooks/{source}'.post.responses.keySet()", hasItems("200", "400", "401", "404", "413"))
                 .body("paths.'/api/shipments/{id}'.get.responses.'404'.content.keySet()",
                         hasItems("application/problem+json"))
+                .body("components.securitySchemes.keySet()", hasItems("merchantKey"))
                 .body("info.title", endsWith("tracking-service"));
     }
 }
