@@ -26,6 +26,9 @@ public interface TrackingConfig {
     /** The relay that publishes the events written with each shipment. */
     Outbox outbox();
 
+    /** Telling shoppers of a delay before they have to ask. */
+    Delay delay();
+
     interface Webhook {
         /** Largest webhook body read; a larger one answers 413 before anything parses it. */
         @WithDefault("262144")
@@ -46,6 +49,16 @@ public interface TrackingConfig {
          * both pass while a source rotates. A source without secrets refuses every webhook.
          */
         Optional<List<String>> secrets();
+    }
+
+    interface Delay {
+        /** A shipment on its way with no scan for this long is announced as delayed, once. */
+        @WithDefault("PT48H")
+        Duration silence();
+
+        /** How often shipments are checked for silence and passed promised dates; {@code off} disables it. */
+        @WithDefault("5m")
+        String checkInterval();
     }
 
     interface Outbox {

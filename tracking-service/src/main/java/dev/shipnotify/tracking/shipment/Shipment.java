@@ -3,6 +3,7 @@ package dev.shipnotify.tracking.shipment;
 import dev.shipnotify.contracts.Checkpoint;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -24,6 +25,11 @@ public record Shipment(String id, String merchantId, String orderId, String carr
     public Shipment {
         checkpoints = checkpoints.stream().sorted((a, b) -> Progress.TIMELINE.compare(a.checkpoint(), b.checkpoint()))
                 .toList();
+    }
+
+    /** When the promised date is over everywhere: the day after it, 00:00 UTC; null without a promise. */
+    public Instant promisedBy() {
+        return promisedDate == null ? null : promisedDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     public String carrierKey() {

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.tracking.Store;
 import dev.shipnotify.tracking.outbox.PendingEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,9 +16,11 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -70,8 +73,11 @@ public class Shipments {
      */
     boolean append(Shipment shipment, List<Shipment.Recorded> checkpoints, Progress progress,
             boolean deliveredPublished, List<PendingEvent> events, Instant now) {
+        Instant lastScan = Stream.concat(shipment.checkpoints().stream(), checkpoints.stream())
+                .map(c -> c.checkpoint().time()).max(Comparator.naturalOrder()).orElse(shipment.createdAt());
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.pushEach("checkpoints", checkpoints.stream().map(Shipments::toDocument).toList()),
+                Updates.set("lastScanAt", Date.from(lastScan)),
                 Updates.set("status", progress.status().name()),
                 Updates.set("reason", progress.reason() == null ? null : progress.reason().name()),
                 Updates.set("deliveredPublished", deliveredPublished),
@@ -85,6 +91,23 @@ public class Shipments {
                 Filters.eq("version", shipment.version())), Updates.combine(updates)).getMatchedCount() == 1;
     }
 
+    /**
+     * Shipments on their way (not delivered, returning or done) that nobody reported on since {@code silentSince},
+     * or whose promised date is over everywhere ({@code promisedBy}: the day after it, 00:00 UTC) by {@code now};
+     * skipping those already announced as delayed by {@code delaySource}.
+     */
+    List<Shipment> overdue(Instant now, Instant silentSince, String delaySource, int limit) {
+        return shipments.find(Filters.and(
+                        Filters.nin("status", ShipmentStatus.DELIVERED.name(), ShipmentStatus.RETURNING.name(),
+                                ShipmentStatus.RETURNED.name(), ShipmentStatus.EXPIRED.name()),
+                        Filters.ne("checkpoints.source", delaySource),
+                        Filters.or(Filters.lt("lastScanAt", Date.from(silentSince)),
+                                Filters.lt("promisedBy", Date.from(now)))))
+                .limit(limit)
+                .map(Shipments::toShipment)
+                .into(new ArrayList<>());
+    }
+
     private static Document toDocument(Shipment s) {
         return new Document("_id", s.id())
                 .append("merchantId", s.merchantId())
@@ -93,6 +116,8 @@ public class Shipments {
                 .append("carrierKey", s.carrierKey())
                 .append("trackingNumber", s.trackingNumber())
                 .append("promisedDate", s.promisedDate() == null ? null : s.promisedDate().toString())
+                .append("promisedBy", s.promisedBy() == null ? null : Date.from(s.promisedBy()))
+                .append("lastScanAt", Date.from(s.createdAt()))
                 .append("pageToken", s.pageToken())
                 .append("checkpoints", s.checkpoints().stream().map(Shipments::toDocument).toList())
                 .append("status", s.progress().status().name())
