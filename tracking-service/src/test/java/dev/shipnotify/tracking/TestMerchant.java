@@ -49,22 +49,27 @@ public record TestMerchant(String id, String keyId, String apiKey) {
 
     /** Publishes orders of this merchant and waits until tracking-service knows them all; answers their ids. */
     public List<String> placedOrders(int count) {
+        return placedOrders(count, "hi-IN");
+    }
+
+    /** Orders of a shopper who reads {@code locale}. */
+    public List<String> placedOrders(int count, String locale) {
         List<String> orderIds = Stream.generate(() -> UUID.randomUUID().toString()).limit(count)
                 .toList();
-        orderIds.forEach(this::publishOrder);
+        orderIds.forEach(orderId -> publishOrder(orderId, locale));
         OrderSnapshots orders = Arc.container().instance(OrderSnapshots.class).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> orderIds.stream().allMatch(id -> orders.find(id)
                 .isPresent()));
         return orderIds;
     }
 
-    private void publishOrder(String orderId) {
+    private void publishOrder(String orderId, String locale) {
         Money price = new Money(new BigDecimal("4999.00"), "INR");
         Events.publish(new OrderPlaced(OrderPlaced.SCHEMA_VERSION, orderId, id, Instant.now(),
                 new OrderPlaced.Merchant("Kesari Handloom", "Kesari Handloom Orders", "orders@kesari.example",
                         "help@kesari.example", "+918045671234", "https://cdn.kesari.example/logo.png", "#C2410C",
                         "en-IN", null),
-                new OrderPlaced.Customer("Priya Sharma", "priya@example.com", "+919876543210", "hi-IN",
+                new OrderPlaced.Customer("Priya Sharma", "priya@example.com", "+919876543210", locale,
                         "Asia/Kolkata", new OrderPlaced.Consent(true, true)),
                 List.of(new OrderPlaced.Item("KH-SAR-0042", "Banarasi silk saree", 1, price,
                         "https://cdn.kesari.example/p/KH-SAR-0042.jpg")), price,
