@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -24,13 +23,8 @@ public record Scan(String source, String carrier, String trackingNumber, Checkpo
         Objects.requireNonNull(checkpoint, "checkpoint");
     }
 
-    /** Carrier names match case-insensitively and whatever their spacing: {@code Blue  Dart} is {@code blue dart}. */
-    public static String carrierKey(String carrier) {
-        return carrier.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
     public String carrierKey() {
-        return carrierKey(carrier);
+        return Carriers.key(carrier);
     }
 
     /**

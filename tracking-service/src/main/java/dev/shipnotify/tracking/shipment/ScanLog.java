@@ -33,7 +33,7 @@ public class ScanLog {
     }
 
     void createIndexes(@Observes StartupEvent started) {
-        scans.createIndex(Indexes.ascending("carrierKey", "trackingNumber", "applied"));
+        scans.createIndex(Indexes.ascending("trackingNumber", "applied"));
     }
 
     /** Keeps the scan; false if it was kept before. */
@@ -55,13 +55,15 @@ public class ScanLog {
         }
     }
 
-    /** The scans of this parcel that no shipment holds yet, oldest first. */
+    /** The scans of this parcel (its tracking number, the same carrier) that no shipment holds yet, oldest first. */
     List<Scan> unapplied(String carrier, String trackingNumber) {
-        return scans.find(Filters.and(Filters.eq("carrierKey", Scan.carrierKey(carrier)),
-                        Filters.eq("trackingNumber", trackingNumber.strip()), Filters.eq("applied", false)))
+        return scans.find(Filters.and(Filters.eq("trackingNumber", trackingNumber.strip()),
+                        Filters.eq("applied", false)))
                 .sort(Sorts.ascending("time"))
                 .map(ScanLog::toScan)
-                .into(new ArrayList<>());
+                .into(new ArrayList<>()).stream()
+                .filter(scan -> Carriers.same(scan.carrier(), carrier))
+                .toList();
     }
 
     void applied(List<Scan> applied) {

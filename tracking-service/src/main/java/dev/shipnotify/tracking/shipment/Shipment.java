@@ -33,7 +33,7 @@ public record Shipment(String id, String merchantId, String orderId, String carr
     }
 
     public String carrierKey() {
-        return Scan.carrierKey(carrier);
+        return Carriers.key(carrier);
     }
 
     public Progress progress() {

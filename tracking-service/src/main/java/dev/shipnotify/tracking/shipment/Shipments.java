@@ -41,6 +41,7 @@ public class Shipments {
 
     void createIndexes(@Observes StartupEvent started) {
         shipments.createIndex(Indexes.ascending("carrierKey", "trackingNumber"), new IndexOptions().unique(true));
+        shipments.createIndex(Indexes.ascending("trackingNumber"));
         shipments.createIndex(Indexes.ascending("orderId"));
         shipments.createIndex(Indexes.ascending(PendingEvent.FLAG));
     }
@@ -62,9 +63,13 @@ public class Shipments {
         return Optional.ofNullable(shipments.find(Filters.eq("_id", id)).first()).map(Shipments::toShipment);
     }
 
+    /** The shipment with this tracking number and the same carrier ({@link Carriers#same}), the exact name first. */
     public Optional<Shipment> find(String carrier, String trackingNumber) {
-        return Optional.ofNullable(shipments.find(Filters.and(Filters.eq("carrierKey", Scan.carrierKey(carrier)),
-                Filters.eq("trackingNumber", trackingNumber.strip()))).first()).map(Shipments::toShipment);
+        String key = Carriers.key(carrier);
+        return shipments.find(Filters.eq("trackingNumber", trackingNumber.strip())).map(Shipments::toShipment)
+                .into(new ArrayList<>()).stream()
+                .filter(s -> Carriers.same(s.carrier(), carrier))
+                .min(Comparator.comparing(s -> s.carrierKey().equals(key) ? 0 : 1));
     }
 
     /**

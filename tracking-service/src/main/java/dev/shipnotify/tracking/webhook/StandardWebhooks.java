@@ -1,15 +1,9 @@
 package dev.shipnotify.tracking.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks 1.0 signatures: {@code webhook-signature} holds space-separated {@code v1,<base64>} entries, each
@@ -53,12 +47,10 @@ public final class StandardWebhooks {
             throw new SignatureRejectedException(TIMESTAMP + " is more than " + tolerance.toSeconds()
                     + " s away from now; resend with a fresh timestamp and signature");
         }
-        for (byte[] key : keys) {
-            byte[] expected = hmac(key, id, seconds, body);
-            for (String entry : signatures.strip().split(" +")) {
-                if (entry.startsWith("v1,") && MessageDigest.isEqual(expected, decode(entry.substring(3)))) {
-                    return;
-                }
+        for (String entry : signatures.strip().split(" +")) {
+            if (entry.startsWith("v1,") && Hmac.matchesAny(decode(entry.substring(3)), keys,
+                    key -> hmac(key, id, seconds, body))) {
+                return;
             }
         }
         throw new SignatureRejectedException("No " + SIGNATURE + " matches the body under a current secret");
@@ -73,13 +65,6 @@ public final class StandardWebhooks {
     }
 
     private static byte[] hmac(byte[] key, String id, long timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return Hmac.sha256(key, Hmac.utf8(id + "." + timestamp + "."), body);
     }
 }
