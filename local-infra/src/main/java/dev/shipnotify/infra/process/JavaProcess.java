@@ -81,10 +81,6 @@ public final class JavaProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Resident set size in KiB, from {@code /proc/<pid>/status} (Linux). */
     public long residentKiB() {
         try {
@@ -103,10 +99,6 @@ public final class JavaProcess implements AutoCloseable {
     public String tail(int count) {
         List<String> lines = readLog();
         return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - count), lines.size()));
-    }
-
-    public Path log() {
-        return log;
     }
 
     /** SIGTERM, as {@code ./suite down} sends, then SIGKILL if it has not stopped within 30 s. */

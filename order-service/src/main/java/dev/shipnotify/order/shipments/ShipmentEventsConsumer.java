@@ -6,15 +6,13 @@ import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.contracts.inbox.Inbound;
 import dev.shipnotify.contracts.inbox.PoisonEventException;
 import dev.shipnotify.order.orders.ShipmentReport;
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -42,7 +40,7 @@ public class ShipmentEventsConsumer {
             abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void shipmentUpdated(ConsumerRecord<String, byte[]> record) {
-        handle(record, EventType.SHIPMENT_UPDATED, event -> {
+        Inbound.handle(record, EventType.SHIPMENT_UPDATED, event -> {
             ShipmentUpdated updated = event.read(json, ShipmentUpdated.class);
             ShipmentReport report = new ShipmentReport(updated.shipmentId(), updated.carrier(),
                     updated.trackingNumber(), updated.status(), updated.checkpoint().time(), updated.trackingUrl());
@@ -56,26 +54,12 @@ public class ShipmentEventsConsumer {
             abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void delivered(ConsumerRecord<String, byte[]> record) {
-        handle(record, EventType.SHIPMENT_DELIVERED, event -> {
+        Inbound.handle(record, EventType.SHIPMENT_DELIVERED, event -> {
             ShipmentDelivered delivered = event.read(json, ShipmentDelivered.class);
             ShipmentReport report = new ShipmentReport(delivered.shipmentId(), delivered.carrier(),
                     delivered.trackingNumber(), ShipmentStatus.DELIVERED, delivered.deliveredAt(),
                     delivered.trackingUrl());
             progress.apply(event, delivered.orderId(), delivered.merchantId(), report);
         });
-    }
-
-    private static void handle(ConsumerRecord<String, byte[]> record, EventType type, Consumer<EventEnvelope> apply) {
-        try {
-            apply.accept(EventEnvelope.of(record, type));
-        } catch (PoisonEventException e) {
-            Log.warnf("Dead-lettering %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
-                    record.key(), e.getMessage());
-            throw e;
-        } catch (RuntimeException e) {
-            Log.warnf("Could not apply %s-%d@%d (key %s), will retry, then dead-letter: %s", record.topic(),
-                    record.partition(), record.offset(), record.key(), e);
-            throw e;
-        }
     }
 }

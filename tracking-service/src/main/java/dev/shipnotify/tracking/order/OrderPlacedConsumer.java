@@ -5,7 +5,7 @@ import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.contracts.inbox.PoisonEventException;
-import dev.shipnotify.tracking.Inbound;
+import dev.shipnotify.contracts.inbox.Inbound;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;

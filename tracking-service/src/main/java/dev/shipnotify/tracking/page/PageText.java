@@ -2,7 +2,6 @@ package dev.shipnotify.tracking.page;
 
 import java.text.MessageFormat;
 import java.util.IllformedLocaleException;
-import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
@@ -60,10 +59,6 @@ public final class PageText {
     /** For templates: {@code text.of('status.DELIVERED')}. */
     public String of(String key) {
         return get(key);
-    }
-
-    static List<String> keys() {
-        return List.copyOf(ResourceBundle.getBundle(BUNDLE, Locale.ROOT, NO_JVM_DEFAULT).keySet());
     }
 
     private static Locale parse(String tag) {

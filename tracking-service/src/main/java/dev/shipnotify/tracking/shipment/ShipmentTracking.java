@@ -114,14 +114,13 @@ public class ShipmentTracking {
             List<Shipment.Recorded> all = new ArrayList<>(shipment.checkpoints());
             all.addAll(added);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Shipment after = new Shipment(shipment.id(), shipment.merchantId(), shipment.orderId(), shipment.carrier(),
-                    shipment.trackingNumber(), shipment.promisedDate(), shipment.pageToken(), all,
-                    shipment.deliveredPublished(), shipment.createdAt(), now, shipment.version() + 1);
             Progress before = shipment.progress();
-            Progress progress = after.progress();
-            boolean announceDelivery = !shipment.deliveredPublished();
-            List<PendingEvent> announced = events.of(after, before, progress, announceDelivery, now);
+            Progress progress = Progress.of(all.stream().map(Shipment.Recorded::checkpoint).toList());
             boolean delivered = shipment.deliveredPublished() || progress.status() == ShipmentStatus.DELIVERED;
+            Shipment after = new Shipment(shipment.id(), shipment.merchantId(), shipment.orderId(), shipment.carrier(),
+                    shipment.trackingNumber(), shipment.promisedDate(), shipment.pageToken(), all, delivered,
+                    shipment.createdAt(), now, shipment.version() + 1);
+            List<PendingEvent> announced = events.of(after, before, progress, !shipment.deliveredPublished(), now);
             if (shipments.append(shipment, added, progress, delivered, announced, now)) {
                 scans.applied(parcel);
                 if (!announced.isEmpty()) {
@@ -129,9 +128,7 @@ public class ShipmentTracking {
                             before.status(), progress.status());
                     relay.nudge();
                 }
-                return Optional.of(new Shipment(after.id(), after.merchantId(), after.orderId(), after.carrier(),
-                        after.trackingNumber(), after.promisedDate(), after.pageToken(), all, delivered,
-                        after.createdAt(), now, after.version()));
+                return Optional.of(after);
             }
         }
         throw new IllegalStateException("shipment " + carrier + " " + trackingNumber + " kept changing; "
