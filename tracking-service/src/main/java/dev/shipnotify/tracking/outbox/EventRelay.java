@@ -1,8 +1,11 @@
 package dev.shipnotify.tracking.outbox;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.tracking.Store;
 import dev.shipnotify.tracking.TrackingConfig;
@@ -102,24 +105,49 @@ public class EventRelay {
         do {
             batch = documents.find(Filters.eq(PendingEvent.FLAG, true)).limit(config.batchSize())
                     .projection(new Document(PendingEvent.FIELD, 1)).into(new ArrayList<>());
-            for (Document document : batch) {
-                if (!publish(document)) {
-                    return;
-                }
+            if (!batch.isEmpty() && !publish(batch)) {
+                return;
             }
         } while (batch.size() == config.batchSize());
     }
 
-    /** Sends the document's events and removes those acknowledged; false if any was not. */
-    private boolean publish(Document document) {
-        List<PendingEvent> events = document.getList(PendingEvent.FIELD, Document.class, List.of()).stream()
-                .map(PendingEvent::of).toList();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        for (PendingEvent event : events) {
-            sends.add(producer().send(record(event)));
+    /**
+     * Sends the events of every document of the batch, waits once for their acks, and removes the acknowledged
+     * events from their documents in one bulk write; false if any event was not acknowledged. Per document only
+     * the events up to the first one not acknowledged are removed, so a shipment's events keep their order.
+     */
+    private boolean publish(List<Document> batch) {
+        List<List<PendingEvent>> events = new ArrayList<>();
+        List<List<Future<RecordMetadata>>> sends = new ArrayList<>();
+        for (Document document : batch) {
+            List<PendingEvent> pending = document.getList(PendingEvent.FIELD, Document.class, List.of()).stream()
+                    .map(PendingEvent::of).toList();
+            events.add(pending);
+            sends.add(pending.stream().map(event -> producer().send(record(event))).toList());
         }
-        List<String> acked = new ArrayList<>();
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        boolean all = true;
+        for (int d = 0; d < batch.size(); d++) {
+            Object id = batch.get(d).get("_id");
+            List<String> acked = acknowledged(events.get(d), sends.get(d), deadline, id);
+            all &= acked.size() == events.get(d).size();
+            if (!acked.isEmpty()) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
+                        Updates.pull(PendingEvent.FIELD, Filters.in("id", acked))));
+            }
+            // Clears the flag only if no write added events meanwhile: both conditions are checked in one update.
+            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.size(PendingEvent.FIELD, 0)),
+                    Updates.set(PendingEvent.FLAG, false)));
+        }
+        documents.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        return all;
+    }
+
+    /** The ids of the leading events whose sends the broker acknowledged by the deadline. */
+    private static List<String> acknowledged(List<PendingEvent> events, List<Future<RecordMetadata>> sends,
+            long deadline, Object document) {
+        List<String> acked = new ArrayList<>();
         try {
             for (int i = 0; i < sends.size(); i++) {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -127,19 +155,11 @@ public class EventRelay {
             }
         } catch (ExecutionException | TimeoutException e) {
             Log.warnf("Event relay: %d of %d events of %s acknowledged, the rest stay: %s", acked.size(),
-                    events.size(), document.get("_id"), e.toString());
+                    events.size(), document, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Object id = document.get("_id");
-        if (!acked.isEmpty()) {
-            documents.updateOne(Filters.eq("_id", id),
-                    Updates.pull(PendingEvent.FIELD, Filters.in("id", acked)));
-        }
-        // Clears the flag only if no write added events meanwhile: both conditions are checked in one update.
-        documents.updateOne(Filters.and(Filters.eq("_id", id), Filters.size(PendingEvent.FIELD, 0)),
-                Updates.set(PendingEvent.FLAG, false));
-        return acked.size() == events.size();
+        return acked;
     }
 
     private ProducerRecord<String, String> record(PendingEvent event) {

@@ -1,12 +1,13 @@
 package dev.shipnotify.tracking.shipment;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.InsertManyOptions;
 import dev.shipnotify.tracking.Store;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,13 +15,17 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 
 /**
  * Every scan a courier sent, once: the {@code scans} collection's id is {@link Scan#key()}, so a repeated scan is
- * a duplicate-key no-op. A scan stays {@code applied: false} until its shipment holds it, which is also how a scan
- * for a parcel not registered yet waits for its registration: nothing a courier sent is lost.
+ * a duplicate-key no-op. It is also where a scan for a parcel not registered yet waits: registration reads the
+ * parcel's scans from here, so nothing a courier sent is lost.
  */
 @ApplicationScoped
 public class ScanLog {
@@ -33,44 +38,57 @@ public class ScanLog {
     }
 
     void createIndexes(@Observes StartupEvent started) {
-        scans.createIndex(Indexes.ascending("trackingNumber", "applied"));
+        scans.createIndex(Indexes.ascending("trackingNumber"));
     }
 
-    /** Keeps the scan; false if it was kept before. */
-    boolean record(Scan scan, Instant receivedAt) {
+    /**
+     * Keeps the scans in one write, each once (a repeat within the list as well); answers those not kept before,
+     * in their order.
+     */
+    List<Scan> record(List<Scan> received, Instant receivedAt) {
+        Map<String, Scan> byKey = new LinkedHashMap<>();
+        received.forEach(scan -> byKey.putIfAbsent(scan.key(), scan));
+        if (byKey.isEmpty()) {
+            return List.of();
+        }
+        List<Document> documents = new ArrayList<>();
+        byKey.forEach((key, scan) -> documents.add(CheckpointDocuments.write(scan.checkpoint(),
+                new Document("_id", key)
+                        .append("source", scan.source())
+                        .append("carrier", scan.carrier())
+                        .append("carrierKey", scan.carrierKey())
+                        .append("trackingNumber", scan.trackingNumber().strip()))
+                .append("receivedAt", Date.from(receivedAt))));
+        List<Scan> fresh = new ArrayList<>(byKey.values());
         try {
-            scans.insertOne(CheckpointDocuments.write(scan.checkpoint(), new Document("_id", scan.key())
-                    .append("source", scan.source())
-                    .append("carrier", scan.carrier())
-                    .append("carrierKey", scan.carrierKey())
-                    .append("trackingNumber", scan.trackingNumber().strip()))
-                    .append("receivedAt", Date.from(receivedAt))
-                    .append("applied", false));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+            scans.insertMany(documents, new InsertManyOptions().ordered(false));
+            return fresh;
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> kept = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                kept.add(error.getIndex());
             }
-            throw e;
+            List<Scan> added = new ArrayList<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                if (!kept.contains(i)) {
+                    added.add(fresh.get(i));
+                }
+            }
+            return added;
         }
     }
 
-    /** The scans of this parcel (its tracking number, the same carrier) that no shipment holds yet, oldest first. */
-    List<Scan> unapplied(String carrier, String trackingNumber) {
-        return scans.find(Filters.and(Filters.eq("trackingNumber", trackingNumber.strip()),
-                        Filters.eq("applied", false)))
+    /** Every scan of this parcel (its tracking number, the same carrier), oldest first. */
+    List<Scan> reported(String carrier, String trackingNumber) {
+        return scans.find(Filters.eq("trackingNumber", trackingNumber.strip()))
                 .sort(Sorts.ascending("time"))
                 .map(ScanLog::toScan)
                 .into(new ArrayList<>()).stream()
                 .filter(scan -> Carriers.same(scan.carrier(), carrier))
                 .toList();
-    }
-
-    void applied(List<Scan> applied) {
-        if (!applied.isEmpty()) {
-            scans.updateMany(Filters.in("_id", applied.stream().map(Scan::key).toList()),
-                    Updates.set("applied", true));
-        }
     }
 
     private static Scan toScan(Document d) {

@@ -65,32 +65,30 @@ public class ShipmentTracking {
         }
         Log.infof("Shipment %s registered for order %s of merchant %s: %s %s", fresh.id(), orderId, merchantId,
                 fresh.carrier(), fresh.trackingNumber());
-        List<Scan> waiting = scans.unapplied(carrier, trackingNumber);
+        List<Scan> waiting = scans.reported(carrier, trackingNumber);
         Shipment shipment = waiting.isEmpty() ? fresh : apply(fresh.carrier(), fresh.trackingNumber(), waiting)
                 .orElse(fresh);
         return Optional.of(new Registration(shipment, true));
     }
 
-    /** Keeps each scan once and applies the new ones to their shipments. */
+    /**
+     * Keeps each scan once and applies to each shipment the scans it does not hold yet: a repeated scan too, so a
+     * scan kept just before the process died is applied when the courier sends it again.
+     */
     public Receipt receive(List<Scan> received) {
-        Instant now = Instant.now();
-        Map<String, List<Scan>> fresh = new LinkedHashMap<>();
-        int duplicates = 0;
+        List<Scan> fresh = scans.record(received, Instant.now());
+        Map<String, List<Scan>> parcels = new LinkedHashMap<>();
         for (Scan scan : received) {
-            if (scans.record(scan, now)) {
-                fresh.computeIfAbsent(scan.carrierKey() + "\u001f" + scan.trackingNumber().strip(),
-                        k -> new ArrayList<>()).add(scan);
-            } else {
-                duplicates++;
-            }
+            parcels.computeIfAbsent(scan.carrierKey() + "\u001f" + scan.trackingNumber().strip(),
+                    k -> new ArrayList<>()).add(scan);
         }
         int waiting = 0;
-        for (List<Scan> parcel : fresh.values()) {
+        for (List<Scan> parcel : parcels.values()) {
             if (apply(parcel.get(0).carrier(), parcel.get(0).trackingNumber(), parcel).isEmpty()) {
                 waiting += parcel.size();
             }
         }
-        return new Receipt(received.size() - duplicates, duplicates, waiting);
+        return new Receipt(fresh.size(), received.size() - fresh.size(), waiting);
     }
 
     /**
@@ -108,7 +106,6 @@ public class ShipmentTracking {
                     .map(scan -> new Shipment.Recorded(scan.key(), scan.source(), scan.checkpoint()))
                     .distinct().toList();
             if (added.isEmpty()) {
-                scans.applied(parcel);
                 return found;
             }
             List<Shipment.Recorded> all = new ArrayList<>(shipment.checkpoints());
@@ -122,7 +119,6 @@ public class ShipmentTracking {
                     shipment.createdAt(), now, shipment.version() + 1);
             List<PendingEvent> announced = events.of(after, before, progress, !shipment.deliveredPublished(), now);
             if (shipments.append(shipment, added, progress, delivered, announced, now)) {
-                scans.applied(parcel);
                 if (!announced.isEmpty()) {
                     Log.infof("Shipment %s of order %s: %s -> %s", shipment.id(), shipment.orderId(),
                             before.status(), progress.status());

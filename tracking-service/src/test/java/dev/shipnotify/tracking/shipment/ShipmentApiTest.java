@@ -1,6 +1,7 @@
 package dev.shipnotify.tracking.shipment;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -10,10 +11,17 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.tracking.TestMerchant;
+import dev.shipnotify.tracking.Webhooks;
+import dev.shipnotify.tracking.webhook.CanonicalAdapter;
+import dev.shipnotify.tracking.webhook.WebhookRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,6 +29,31 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "parts", value = "kafka,mongo"))
 class ShipmentApiTest {
+
+    @Inject
+    ScanLog scanLog;
+
+    @Inject
+    CanonicalAdapter canonical;
+
+    @Test
+    void aScanKeptJustBeforeTheProcessDied_isAppliedWhenTheCourierSendsItAgain() {
+        TestMerchant merchant = TestMerchant.create();
+        String number = merchant.registeredParcel("Ecom Express");
+        String body = Webhooks.scan("Ecom Express", number, "OUT_FOR_DELIVERY", "2025-03-17T08:42:00+05:30");
+        // What a process killed between its two writes leaves: the scan kept, its shipment not told.
+        List<Scan> scans = canonical.scans(new WebhookRequest("canonical", Map.of(),
+                body.getBytes(StandardCharsets.UTF_8), Instant.now()));
+        assertThat(scanLog.record(scans, Instant.now())).hasSize(1);
+
+        // The courier got no answer, so it sends the scan again.
+        Webhooks.canonical(body).then().statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+
+        merchant.request().queryParam("carrier", "Ecom Express").queryParam("trackingNumber", number)
+                .when().get("/api/shipments").then().statusCode(200)
+                .body("status", equalTo("OUT_FOR_DELIVERY"))
+                .body("checkpoints.status", equalTo(List.of("OUT_FOR_DELIVERY")));
+    }
 
     @Test
     void registersAShipmentForTheMerchantsOrder_andFindsItByIdOrByCarrierAndNumber() {
