@@ -12,10 +12,13 @@ import java.util.List;
  */
 public final class Benchmarks {
     static final String USAGE = """
-            usage: ./suite bench order-create [options]
+            usage: ./suite bench order-create|webhook-ingest [options]
 
-              order-create   POST /api/orders of the packaged order-service (real PostgreSQL and Kafka broker)
-                             against a bare Vert.x HTTP server, alternating, in the same run
+              order-create     POST /api/orders of the packaged order-service (real PostgreSQL and Kafka broker)
+                               against a bare Vert.x HTTP server, alternating, in the same run
+              webhook-ingest   POST /webhooks/{source} of the packaged tracking-service (real MongoDB wire server
+                               and Kafka broker), the five courier sources in turn reporting scans of registered
+                               shipments, against the same bare server, alternating, in the same run
 
             options:
               --concurrency N    connections kept busy (default 16)
@@ -23,13 +26,17 @@ public final class Benchmarks {
               --warmup 20s       unmeasured load before each measured period, for the JIT (default 20s)
               --duration 20s     measured period of each round (default 20s)
               --java-opts "..."  JVM options of the measured processes (default "-Xmx512m"; env BENCH_JAVA_OPTS)
+              --shipments N      webhook-ingest: shipments registered and scanned in turn (default 5000)
             """;
+
+    private static final List<String> NAMES = List.of("order-create", "webhook-ingest");
 
     private Benchmarks() {
     }
 
     /** How to run: the repository root holds the built jars (target/ of each module). */
-    record Options(Path root, int concurrency, int rounds, Duration warmup, Duration duration, List<String> javaOptions) {
+    record Options(Path root, int concurrency, int rounds, Duration warmup, Duration duration, List<String> javaOptions,
+            int shipments) {
 
         static Options parse(List<String> args, Path root, String javaOptionsFromEnvironment) {
             int concurrency = 16;
@@ -37,6 +44,7 @@ public final class Benchmarks {
             // The order-service's throughput still climbs after 10 s of load while the JIT compiles Hibernate.
             Duration warmup = Duration.ofSeconds(20);
             Duration duration = Duration.ofSeconds(20);
+            int shipments = 5000;
             String javaOptions = javaOptionsFromEnvironment == null || javaOptionsFromEnvironment.isBlank()
                     ? "-Xmx512m" : javaOptionsFromEnvironment;
             for (int i = 0; i < args.size(); i += 2) {
@@ -50,11 +58,12 @@ public final class Benchmarks {
                     case "--warmup" -> warmup = seconds("--warmup", value);
                     case "--duration" -> duration = seconds("--duration", value);
                     case "--java-opts" -> javaOptions = value;
+                    case "--shipments" -> shipments = positive("--shipments", value);
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
             return new Options(root, concurrency, rounds, warmup, duration,
-                    Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList());
+                    Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList(), shipments);
         }
 
         private static int positive(String option, String value) {
@@ -77,7 +86,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("order-create")) {
+        if (args.length == 0 || !NAMES.contains(args[0])) {
             System.err.print(USAGE);
             System.exit(2);
             return;
@@ -93,7 +102,11 @@ public final class Benchmarks {
             System.exit(2);
             return;
         }
-        new OrderCreateBenchmark(options).run();
+        if (args[0].equals("order-create")) {
+            new OrderCreateBenchmark(options).run();
+        } else {
+            new WebhookIngestBenchmark(options).run();
+        }
         // Vert.x and Kafka client threads are not all daemons.
         System.exit(0);
     }

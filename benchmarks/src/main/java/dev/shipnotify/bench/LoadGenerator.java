@@ -74,6 +74,7 @@ public final class LoadGenerator implements AutoCloseable {
         private final CompletableFuture<Result> done = new CompletableFuture<>();
         private long sent;
         private long errors;
+        private long allErrors;
         private long inFlight;
         private String firstError;
 
@@ -98,7 +99,8 @@ public final class LoadGenerator implements AutoCloseable {
             long start = System.nanoTime();
             if (start >= measureUntil) {
                 if (inFlight == 0 && !done.isDone()) {
-                    done.complete(new Result(latencies.getTotalCount(), errors, duration, latencies, firstError));
+                    done.complete(new Result(latencies.getTotalCount(), errors, duration, latencies, firstError,
+                            allErrors));
                 }
                 return;
             }
@@ -117,6 +119,7 @@ public final class LoadGenerator implements AutoCloseable {
                         boolean counted = start >= measureFrom && end <= measureUntil;
                         String error = outcome.failed() ? outcome.cause().toString() : outcome.result();
                         if (error != null) {
+                            allErrors++;
                             if (counted) {
                                 errors++;
                             }
@@ -131,8 +134,14 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    /** What one run measured. */
-    public record Result(long requests, long errors, Duration duration, Histogram latencies, String firstError) {
+    /**
+     * What one run measured.
+     *
+     * @param allErrors errors of the whole run, warm-up included: what a benchmark checking the service's state
+     *     afterwards needs to know was not taken in
+     */
+    public record Result(long requests, long errors, Duration duration, Histogram latencies, String firstError,
+            long allErrors) {
 
         public double perSecond() {
             return requests / (duration.toNanos() / 1e9);

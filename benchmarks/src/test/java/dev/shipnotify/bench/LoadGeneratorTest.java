@@ -38,6 +38,7 @@ class LoadGeneratorTest {
 
         assertThat(result.requests()).isPositive();
         assertThat(result.errors()).isZero();
+        assertThat(result.allErrors()).isZero();
         assertThat(result.firstError()).isNull();
         assertThat(result.latencies().getTotalCount()).isEqualTo(result.requests());
         assertThat(result.perSecond()).isEqualTo(result.requests() / 1.0);
@@ -56,6 +57,7 @@ class LoadGeneratorTest {
                 n -> POST);
 
         assertThat(result.errors()).isPositive();
+        assertThat(result.allErrors()).isGreaterThanOrEqualTo(result.errors());
         assertThat(result.requests()).isPositive();
         assertThat(result.requests() + result.errors()).isLessThanOrEqualTo(answered.get());
         assertThat(result.firstError()).startsWith("HTTP 500");

@@ -21,6 +21,7 @@ public record InfraSettings(
         int postgresPort,
         List<String> postgresDatabases,
         int mongoPort,
+        boolean mongoInMemory,
         int smtpPort,
         int mailboxHttpPort,
         int whatsappPort,
@@ -34,6 +35,8 @@ public record InfraSettings(
     public static final String POSTGRES_PORT = "INFRA_POSTGRES_PORT";
     public static final String POSTGRES_DATABASES = "INFRA_POSTGRES_DATABASES";
     public static final String MONGO_PORT = "INFRA_MONGO_PORT";
+    /** {@code file} (the default: an H2 file under the data directory) or {@code memory} (nothing kept). */
+    public static final String MONGO_STORE = "INFRA_MONGO_STORE";
     public static final String SMTP_PORT = "INFRA_SMTP_PORT";
     public static final String MAILBOX_HTTP_PORT = "INFRA_MAILBOX_HTTP_PORT";
     public static final String WHATSAPP_PORT = "INFRA_WHATSAPP_PORT";
@@ -71,6 +74,7 @@ public record InfraSettings(
                 read.port(POSTGRES_PORT, 15432),
                 read.list(POSTGRES_DATABASES, "orders,notifications"),
                 read.port(MONGO_PORT, 27017),
+                read.choice(MONGO_STORE, "file", "memory").equals("memory"),
                 read.port(SMTP_PORT, 1025),
                 read.port(MAILBOX_HTTP_PORT, 8025),
                 read.port(WHATSAPP_PORT, 8090),
@@ -79,7 +83,7 @@ public record InfraSettings(
 
     /** Tests: the given parts on free ports, nothing kept after close. */
     public static InfraSettings forTests(Set<Part> parts, List<String> postgresDatabases) {
-        return new InfraSettings(parts, null, 0, 0, Topics.DEFAULT_PARTITIONS, 0, postgresDatabases, 0, 0, 0, 0,
+        return new InfraSettings(parts, null, 0, 0, Topics.DEFAULT_PARTITIONS, 0, postgresDatabases, 0, true, 0, 0, 0,
                 DEFAULT_WHATSAPP_TOKEN);
     }
 
@@ -90,6 +94,11 @@ public record InfraSettings(
     /** Where one part keeps its data, or null when nothing is kept. */
     Path dataDirOf(String child) {
         return dataDir == null ? null : dataDir.resolve(child);
+    }
+
+    /** The MongoDB wire server's file, or null when it keeps its data in memory. */
+    Path mongoFile() {
+        return mongoInMemory ? null : dataDirOf("mongo/mongo.mv");
     }
 
     private record Settings(UnaryOperator<String> lookup) {
@@ -113,6 +122,15 @@ public record InfraSettings(
                 throw new IllegalArgumentException(name + " must be a port (0 = any free one): " + port);
             }
             return port;
+        }
+
+        /** One of the allowed words; the first is the default. */
+        String choice(String name, String... allowed) {
+            String value = text(name, allowed[0]);
+            if (!List.of(allowed).contains(value)) {
+                throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed) + ": " + value);
+            }
+            return value;
         }
 
         List<String> list(String name, String fallback) {

@@ -222,7 +222,7 @@ public final class LocalInfra implements AutoCloseable {
                     settings.dataDirOf("kafka"), settings.partitions());
             case POSTGRES -> PostgresServer.start(settings.postgresPort(), settings.dataDirOf("postgres"),
                     settings.postgresDatabases());
-            case MONGO -> MongoWireServer.start(settings.mongoPort(), settings.dataDirOf("mongo/mongo.mv"));
+            case MONGO -> MongoWireServer.start(settings.mongoPort(), settings.mongoFile());
             case SMTP -> Mailbox.start(Ports.HOST, settings.smtpPort(), settings.mailboxHttpPort(), settings.dataDirOf("mail"));
             case WHATSAPP -> WhatsAppSandbox.start(Ports.HOST, settings.whatsappPort(), settings.whatsappToken(),
                     settings.dataDirOf("whatsapp"));

@@ -23,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.nio.file.Path;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class LocalInfraTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             InfraSettings settings = new InfraSettings(EnumSet.of(Part.MONGO, Part.POSTGRES), null, 0, 0, 6,
-                    taken.getLocalPort(), List.of(), 0, 0, 0, 0, "token");
+                    taken.getLocalPort(), List.of(), 0, true, 0, 0, 0, "token");
 
             assertThatThrownBy(() -> LocalInfra.start(settings))
                     .isInstanceOf(Ports.PortInUseException.class)
@@ -87,6 +88,10 @@ class LocalInfraTest {
         assertThat(defaults.partitions()).isEqualTo(6);
         assertThat(defaults.postgresDatabases()).containsExactly("orders", "notifications");
         assertThat(defaults.whatsappToken()).isEqualTo("sandbox-token");
+        assertThat(defaults.mongoFile()).isEqualTo(Path.of(".suite/data/mongo/mongo.mv"));
+        assertThat(InfraSettings.from(name -> name.equals("INFRA_MONGO_STORE") ? "memory" : null).mongoFile()).isNull();
+        assertThatThrownBy(() -> InfraSettings.from(name -> name.equals("INFRA_MONGO_STORE") ? "disk" : null))
+                .hasMessageContaining("INFRA_MONGO_STORE must be one of file, memory: disk");
 
         InfraSettings overridden = InfraSettings.from(name -> name.equals("INFRA_KAFKA_PORT") ? "19092" : null);
         assertThat(overridden.kafkaPort()).isEqualTo(19092);

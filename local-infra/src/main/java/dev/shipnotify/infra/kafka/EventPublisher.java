@@ -8,15 +8,18 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -51,10 +54,26 @@ public final class EventPublisher implements AutoCloseable {
 
     /** Publishes a contract record on its topic under this event id, keyed by its key field (the order id). */
     public void publish(Record event, String eventId) {
+        await(send(event, eventId), EventType.of(event.getClass()).topic());
+    }
+
+    /**
+     * Publishes contract records, each under a new event id, and only then waits for the broker's acks: seeding
+     * thousands of records one ack at a time would take minutes.
+     */
+    public void publishAll(List<? extends Record> events) {
+        List<Future<RecordMetadata>> acks = events.stream().map(event -> send(event, UUID.randomUUID().toString()))
+                .toList();
+        for (int i = 0; i < acks.size(); i++) {
+            await(acks.get(i), EventType.of(events.get(i).getClass()).topic());
+        }
+    }
+
+    private Future<RecordMetadata> send(Record event, String eventId) {
         EventType type = EventType.of(event.getClass());
         String key = key(event, type);
         try {
-            publishRaw(type.topic(), key, json.writeValueAsBytes(event), cloudEventHeaders(type, eventId, key));
+            return sendRaw(type.topic(), key, json.writeValueAsBytes(event), cloudEventHeaders(type, eventId, key));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -75,10 +94,18 @@ public final class EventPublisher implements AutoCloseable {
 
     /** Any bytes with any headers, and waits for the broker's ack. */
     public void publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
+        await(sendRaw(topic, key, value, headers), topic);
+    }
+
+    private Future<RecordMetadata> sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        return producer.send(record);
+    }
+
+    private static void await(Future<RecordMetadata> ack, String topic) {
         try {
-            producer.send(record).get(10, TimeUnit.SECONDS);
+            ack.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
