@@ -18,8 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +43,8 @@ import org.bson.Document;
  * Publishes the events waiting in shipment documents ({@link PendingEvent}), oldest first per shipment, and removes
  * each from its document once the broker acknowledged it ({@code acks=all}, idempotent producer, key = order id).
  * If the process dies between the ack and the removal, the event is sent again with the same {@code ce_id}, which
- * consumers de-duplicate on. It runs right after each write that added events, and on a poll for the rest.
+ * consumers de-duplicate on. It runs right after each write that added events, reading the shipments it was
+ * told of by id, and on a poll that looks through all shipments for events left behind (a crash, a broker down).
  */
 @ApplicationScoped
 public class EventRelay {
@@ -54,8 +59,12 @@ public class EventRelay {
         thread.setDaemon(true);
         return thread;
     });
+    private static final Document PROJECTION = new Document(PendingEvent.FIELD, 1).append(PendingEvent.FLAG, 1)
+            .append("version", 1);
+
+    private final Queue<String> announced = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scanWanted = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean nudgeQueued = new AtomicBoolean();
     private Producer<String, String> producer;
 
@@ -73,42 +82,76 @@ public class EventRelay {
         drain();
     }
 
-    /** Asks for a drain soon, off the caller's thread; many nudges while one is queued make one drain. */
-    public void nudge() {
+    /**
+     * Asks for the events just written to this shipment to be published soon, off the caller's thread; many
+     * nudges while one is queued make one drain, which reads the nudged shipments by id.
+     */
+    public void nudge(String shipmentId) {
+        announced.add(shipmentId);
         if (nudgeQueued.compareAndSet(false, true)) {
             nudges.execute(() -> {
                 nudgeQueued.set(false);
-                drain();
+                run();
             });
         }
     }
 
-    /** Publishes until nothing waits; a call while a drain runs makes that drain go round once more. */
+    /** Publishes every waiting event, looking through all shipments: those of nudges, and any left behind. */
     public void drain() {
-        pending.set(true);
-        while (pending.get() && running.compareAndSet(false, true)) {
+        scanWanted.set(true);
+        run();
+    }
+
+    /**
+     * One drain at a time per process, so an event is not sent twice by the nudges and the poll of one process.
+     * A nudge or poll during a drain makes it go round once more; a failure ends it until the next poll, and the
+     * shipments' flags keep what was not published.
+     */
+    private void run() {
+        while ((!announced.isEmpty() || scanWanted.get()) && running.compareAndSet(false, true)) {
             try {
-                while (pending.getAndSet(false)) {
-                    publishAll();
-                }
+                do {
+                    if (!publishAnnounced() || scanWanted.getAndSet(false) && !publishFlagged()) {
+                        return;
+                    }
+                } while (!announced.isEmpty() || scanWanted.get());
             } catch (RuntimeException e) {
                 Log.warnf("Event relay cannot publish now; events stay and are retried: %s", e.toString());
+                return;
             } finally {
                 running.set(false);
             }
         }
     }
 
-    /** Rounds of up to a batch of shipments, until none waits; a failed send ends it until the next poll. */
-    private void publishAll() {
+    /** The nudged shipments, a batch at a time, read by id; false if a send failed. */
+    private boolean publishAnnounced() {
+        while (!announced.isEmpty()) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (String id; ids.size() < config.batchSize() && (id = announced.poll()) != null; ) {
+                ids.add(id);
+            }
+            List<Document> batch = documents.find(Filters.in("_id", ids)).projection(PROJECTION)
+                    .into(new ArrayList<>()).stream()
+                    .filter(document -> document.getBoolean(PendingEvent.FLAG, false)).toList();
+            if (!batch.isEmpty() && !publish(batch)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every shipment flagged as holding events, a batch at a time; false if a send failed. */
+    private boolean publishFlagged() {
         List<Document> batch;
         do {
             batch = documents.find(Filters.eq(PendingEvent.FLAG, true)).limit(config.batchSize())
-                    .projection(new Document(PendingEvent.FIELD, 1)).into(new ArrayList<>());
+                    .projection(PROJECTION).into(new ArrayList<>());
             if (!batch.isEmpty() && !publish(batch)) {
-                return;
+                return false;
             }
         } while (batch.size() == config.batchSize());
+        return true;
     }
 
     /**
@@ -136,11 +179,15 @@ public class EventRelay {
                 writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
                         Updates.pull(PendingEvent.FIELD, Filters.in("id", acked))));
             }
-            // Clears the flag only if no write added events meanwhile: both conditions are checked in one update.
-            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.size(PendingEvent.FIELD, 0)),
-                    Updates.set(PendingEvent.FLAG, false)));
+            if (acked.size() == events.get(d).size()) {
+                // Only if no write added events since the read: a write moves the version, removing events does not.
+                writes.add(new UpdateOneModel<>(Store.allOf("_id", id, "version", batch.get(d).get("version")),
+                        Updates.set(PendingEvent.FLAG, false)));
+            }
         }
-        documents.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        if (!writes.isEmpty()) {
+            documents.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        }
         return all;
     }
 

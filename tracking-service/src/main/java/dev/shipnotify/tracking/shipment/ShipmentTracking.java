@@ -122,7 +122,7 @@ public class ShipmentTracking {
                 if (!announced.isEmpty()) {
                     Log.infof("Shipment %s of order %s: %s -> %s", shipment.id(), shipment.orderId(),
                             before.status(), progress.status());
-                    relay.nudge();
+                    relay.nudge(shipment.id());
                 }
                 return Optional.of(after);
             }

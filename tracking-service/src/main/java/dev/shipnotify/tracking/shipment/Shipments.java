@@ -16,9 +16,12 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -33,7 +36,17 @@ import org.bson.conversions.Bson;
 public class Shipments {
     static final String COLLECTION = "shipments";
 
+    private static final int REMEMBERED = 100_000;
+
     private final MongoCollection<Document> shipments;
+    /** Carrier key and tracking number as a courier named them, to the shipment's id; the least recent go. */
+    private final Map<String, String> resolved = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     public Shipments(Store store) {
         this.shipments = store.collection(COLLECTION);
@@ -41,6 +54,9 @@ public class Shipments {
 
     void createIndexes(@Observes StartupEvent started) {
         shipments.createIndex(Indexes.ascending("carrierKey", "trackingNumber"), new IndexOptions().unique(true));
+        // Redundant for MongoDB, whose _id index serves a filter on _id and version; the embedded wire server of
+        // local runs uses an index only for a filter with exactly its fields, and every write to a shipment is one.
+        shipments.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
         shipments.createIndex(Indexes.ascending("trackingNumber"));
         shipments.createIndex(Indexes.ascending("orderId"));
         shipments.createIndex(Indexes.ascending(PendingEvent.FLAG));
@@ -63,13 +79,29 @@ public class Shipments {
         return Optional.ofNullable(shipments.find(Filters.eq("_id", id)).first()).map(Shipments::toShipment);
     }
 
-    /** The shipment with this tracking number and the same carrier ({@link Carriers#same}), the exact name first. */
+    /**
+     * The shipment with this tracking number and the same carrier ({@link Carriers#same}), the exact name first.
+     * Which shipment a carrier name and number lead to is remembered: shipments are never deleted, so the answer
+     * holds, and the next scan reads the shipment by id. (A parcel registered later under a closer carrier name
+     * with the same tracking number would not take over a name already resolved; couriers do not share numbers
+     * so closely.)
+     */
     public Optional<Shipment> find(String carrier, String trackingNumber) {
         String key = Carriers.key(carrier);
-        return shipments.find(Filters.eq("trackingNumber", trackingNumber.strip())).map(Shipments::toShipment)
-                .into(new ArrayList<>()).stream()
-                .filter(s -> Carriers.same(s.carrier(), carrier))
-                .min(Comparator.comparing(s -> s.carrierKey().equals(key) ? 0 : 1));
+        String number = trackingNumber.strip();
+        String asNamed = key + "\u001f" + number;
+        String known = resolved.get(asNamed);
+        Optional<Shipment> found = known == null ? Optional.empty() : find(known);
+        if (found.isEmpty()) {
+            found = Optional.ofNullable(shipments.find(Store.allOf("carrierKey", key, "trackingNumber", number))
+                            .first()).map(Shipments::toShipment)
+                    .or(() -> shipments.find(Filters.eq("trackingNumber", number)).map(Shipments::toShipment)
+                            .into(new ArrayList<>()).stream()
+                            .filter(s -> Carriers.same(s.carrier(), carrier))
+                            .findFirst());
+            found.ifPresent(shipment -> resolved.put(asNamed, shipment.id()));
+        }
+        return found;
     }
 
     /**
@@ -92,8 +124,8 @@ public class Shipments {
             updates.add(Updates.pushEach(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList()));
             updates.add(Updates.set(PendingEvent.FLAG, true));
         }
-        return shipments.updateOne(Filters.and(Filters.eq("_id", shipment.id()),
-                Filters.eq("version", shipment.version())), Updates.combine(updates)).getMatchedCount() == 1;
+        return shipments.updateOne(Store.allOf("_id", shipment.id(), "version", shipment.version()),
+                Updates.combine(updates)).getMatchedCount() == 1;
     }
 
     /**
