@@ -4,7 +4,14 @@ import java.util.Locale;
 
 /** A moment in an order's life that a shopper hears about. */
 public enum Milestone {
-    ORDER_CONFIRMED;
+    ORDER_CONFIRMED,
+    /** The first in-transit scan; later in-transit scans notify nobody. */
+    SHIPPED,
+    OUT_FOR_DELIVERY,
+    FAILED_ATTEMPT,
+    /** An exception or a delay, with its reason. */
+    EXCEPTION,
+    DELIVERED;
 
     /** Kebab-case name, as used in template paths: {@code order-confirmed}. */
     public String key() {

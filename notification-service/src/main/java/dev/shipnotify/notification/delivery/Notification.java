@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One message owed to a shopper: an entry of the notification log, unique per order, shipment, milestone
@@ -31,6 +33,11 @@ public class Notification extends PanacheEntityBase {
     /** The shipment a shipment milestone is about; {@code null} for order-level milestones. */
     @Column(name = "shipment_id")
     public String shipmentId;
+
+    /** What a shipment milestone's message tells, as the event that queued it said; null for order milestones. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "details")
+    public ShipmentNews shipment;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "milestone", nullable = false)

@@ -15,11 +15,13 @@ import java.util.UUID;
 public class NotificationQueue {
 
     /**
-     * A message to queue. {@code shipmentId} is null for order-level milestones; {@code messageId} is the
-     * id the message will carry on the wire (email {@code Message-ID}), fixed now so retries reuse it.
+     * A message to queue. {@code shipmentId} and {@code shipment} are null for order-level milestones;
+     * {@code messageId} is the id the message will carry on the wire (email {@code Message-ID}), fixed now so
+     * retries reuse it.
      */
-    public record Request(String orderId, String merchantId, String shipmentId, Milestone milestone, Channel channel,
-            String recipient, String locale, String messageId, String sourceEventId) {
+    public record Request(String orderId, String merchantId, String shipmentId, ShipmentNews shipment,
+            Milestone milestone, Channel channel, String recipient, String locale, String messageId,
+            String sourceEventId) {
     }
 
     private final Event<NotificationQueued> queued;
@@ -41,15 +43,17 @@ public class NotificationQueue {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
-                INSERT INTO notification (id, order_id, merchant_id, shipment_id, milestone, channel, recipient, locale,
-                                          status, attempts, next_attempt_at, message_id, source_event_id, created_at, updated_at)
-                VALUES (:id, :orderId, :merchantId, :shipmentId, :milestone, :channel, :recipient, :locale,
-                        :status, 0, :now, :messageId, :sourceEventId, :now, :now)
+                INSERT INTO notification (id, order_id, merchant_id, shipment_id, details, milestone, channel, recipient,
+                                          locale, status, attempts, next_attempt_at, message_id, source_event_id,
+                                          created_at, updated_at)
+                VALUES (:id, :orderId, :merchantId, :shipmentId, CAST(:details AS jsonb), :milestone, :channel,
+                        :recipient, :locale, :status, 0, :now, :messageId, :sourceEventId, :now, :now)
                 ON CONFLICT ON CONSTRAINT notification_natural_key DO NOTHING""")
                 .setParameter("id", id)
                 .setParameter("orderId", request.orderId())
                 .setParameter("merchantId", request.merchantId())
                 .setParameter("shipmentId", request.shipmentId())
+                .setParameter("details", request.shipment() == null ? null : request.shipment().toJson())
                 .setParameter("milestone", request.milestone().name())
                 .setParameter("channel", request.channel().name())
                 .setParameter("recipient", request.recipient())

@@ -7,15 +7,18 @@ import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.NotificationQueue;
 import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.notification.inbox.ParkedEvents;
 import dev.shipnotify.notification.inbox.ProcessedEvents;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
  * Applies an {@code order-placed} event in one transaction: records its id as handled, keeps the order's
- * projection, and queues the order confirmation on each channel the shopper consented to. Sending happens
+ * projection, queues the order confirmation on each channel the shopper consented to, and announces the order
+ * ({@link OrderArrived}) so that shipment events which came first are applied too. Sending happens
  * later, in the sender loop, so the consumer never waits on a mail server.
  */
 @ApplicationScoped
@@ -24,11 +27,16 @@ public class OrderPlacedHandler {
     private final ProcessedEvents processedEvents;
     private final NotificationQueue queue;
     private final SenderIdentity emailIdentity;
+    private final ParkedEvents parked;
+    private final Event<OrderArrived> arrived;
 
-    public OrderPlacedHandler(ProcessedEvents processedEvents, NotificationQueue queue, SenderIdentity emailIdentity) {
+    public OrderPlacedHandler(ProcessedEvents processedEvents, NotificationQueue queue, SenderIdentity emailIdentity,
+            ParkedEvents parked, Event<OrderArrived> arrived) {
         this.processedEvents = processedEvents;
+        this.parked = parked;
         this.queue = queue;
         this.emailIdentity = emailIdentity;
+        this.arrived = arrived;
     }
 
     @Transactional
@@ -38,8 +46,10 @@ public class OrderPlacedHandler {
                     placed.orderId());
             return;
         }
+        parked.lockOrder(placed.orderId());
         OrderProjection order = OrderProjection.upsert(placed, event.id(), Instant.now());
         queueEmail(event, order);
+        arrived.fire(new OrderArrived(order));
     }
 
     private void queueEmail(EventEnvelope event, OrderProjection order) {
@@ -51,7 +61,7 @@ public class OrderPlacedHandler {
             Log.warnf("Order %s: email consent but no email address, no confirmation email", order.orderId);
             return;
         }
-        boolean queued = queue.enqueue(new NotificationQueue.Request(order.orderId, order.merchantId, null,
+        boolean queued = queue.enqueue(new NotificationQueue.Request(order.orderId, order.merchantId, null, null,
                 Milestone.ORDER_CONFIRMED, Channel.EMAIL, order.shopperEmail, order.shopperLocale,
                 emailIdentity.newMessageId(order.merchant), event.id()));
         if (queued) {

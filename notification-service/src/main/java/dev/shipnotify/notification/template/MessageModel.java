@@ -7,7 +7,7 @@ import java.util.List;
  * declare it as {@code {@dev.shipnotify.notification.template.MessageModel m}}, so Qute checks every
  * expression at build time.
  */
-public record MessageModel(Merchant merchant, Shopper shopper, Order order) {
+public record MessageModel(Merchant merchant, Shopper shopper, Order order, Shipment shipment) {
 
     /** The shop's branding; {@code brandColor} is a safe CSS hex colour, {@code logoUrl} an https URL or null. */
     public record Merchant(String name, String brandColor, String logoUrl, String supportEmail, String supportPhone) {
@@ -21,5 +21,14 @@ public record MessageModel(Merchant merchant, Shopper shopper, Order order) {
     }
 
     public record Line(String name, int quantity, String unitPrice, String lineTotal, String imageUrl) {
+    }
+
+    /**
+     * The parcel a shipment milestone is about; null in order milestones. {@code trackingUrl} is an http(s) URL
+     * or null; {@code reason} an {@code ExceptionReason} name or null; {@code time} (the scan's, in the shopper's
+     * time zone) and {@code promisedDate} are formatted for the message's language, or null.
+     */
+    public record Shipment(String carrier, String trackingNumber, String trackingUrl, String reason,
+            String courierMessage, String city, String time, String promisedDate) {
     }
 }

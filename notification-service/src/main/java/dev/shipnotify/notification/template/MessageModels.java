@@ -1,11 +1,14 @@
 package dev.shipnotify.notification.template;
 
+import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.order.MerchantBranding;
 import dev.shipnotify.notification.order.OrderLine;
 import dev.shipnotify.notification.order.OrderProjection;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +29,11 @@ public final class MessageModels {
     }
 
     public static MessageModel of(OrderProjection order, Locale locale) {
+        return of(order, null, locale);
+    }
+
+    /** The model of a shipment milestone: the order, and what the shipment event said. */
+    public static MessageModel of(OrderProjection order, ShipmentNews news, Locale locale) {
         MerchantBranding branding = order.merchant;
         var merchant = new MessageModel.Merchant(branding.name(), brandColor(branding.brandColor()),
                 httpsUrl(branding.logoUrl()), blankToNull(branding.supportEmail()), blankToNull(branding.supportPhone()));
@@ -34,7 +42,32 @@ public final class MessageModels {
         int itemCount = order.items.stream().mapToInt(OrderLine::quantity).sum();
         var summary = new MessageModel.Order(order.orderId, orderNumber(order.orderId),
                 placedAt(order, locale), lines, itemCount, money(order.totalAmount, order.totalCurrency, locale));
-        return new MessageModel(merchant, shopper, summary);
+        return new MessageModel(merchant, shopper, summary, news == null ? null : shipment(news, zone(order), locale));
+    }
+
+    private static MessageModel.Shipment shipment(ShipmentNews news, ZoneId zone, Locale locale) {
+        String time = null;
+        try {
+            time = news.time() == null ? null : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(locale).withZone(zone).format(Instant.parse(news.time()));
+        } catch (DateTimeException e) {
+            // left out rather than shown wrong
+        }
+        String promised = null;
+        try {
+            promised = news.promisedDate() == null ? null : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(locale).format(LocalDate.parse(news.promisedDate()));
+        } catch (DateTimeException e) {
+            // left out rather than shown wrong
+        }
+        return new MessageModel.Shipment(news.carrier(), news.trackingNumber(), webUrl(news.trackingUrl()),
+                news.reason(), blankToNull(news.courierMessage()), blankToNull(news.city()), time, promised);
+    }
+
+    /** An http or https URL without quotes, or null: tracking pages run on http in local runs. */
+    static String webUrl(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://")) && !url.contains("\"")
+                ? url : null;
     }
 
     /** The short order number shoppers see: the last eight letters or digits of the id, upper case. */
@@ -74,14 +107,16 @@ public final class MessageModels {
     }
 
     private static String placedAt(OrderProjection order, Locale locale) {
-        ZoneId zone;
-        try {
-            zone = order.shopperTimeZone == null ? ZoneOffset.UTC : ZoneId.of(order.shopperTimeZone);
-        } catch (DateTimeException e) {
-            zone = ZoneOffset.UTC;
-        }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(zone).format(order.placedAt);
+                .withZone(zone(order)).format(order.placedAt);
+    }
+
+    private static ZoneId zone(OrderProjection order) {
+        try {
+            return order.shopperTimeZone == null ? ZoneOffset.UTC : ZoneId.of(order.shopperTimeZone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private static String firstName(String name) {

@@ -2,6 +2,7 @@ package dev.shipnotify.notification.channel.email;
 
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
+import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.order.OrderProjection;
 import dev.shipnotify.notification.template.LocaleChain;
 import dev.shipnotify.notification.template.MessageModel;
@@ -29,10 +30,15 @@ public class EmailRenderer {
     }
 
     public RenderedEmail render(Milestone milestone, OrderProjection order) {
+        return render(milestone, order, null);
+    }
+
+    /** A shipment milestone's email: the order, and what the shipment event said ({@code null} for none). */
+    public RenderedEmail render(Milestone milestone, OrderProjection order, ShipmentNews shipment) {
         List<Locale> locales = LocaleChain.of(order.shopperLocale, order.merchant.defaultLocale());
         MessageTemplates.Found html = templates.find(milestone, Channel.EMAIL, "html", locales);
         MessageTemplates.Found text = templates.find(milestone, Channel.EMAIL, "txt", locales);
-        MessageModel model = MessageModels.of(order, html.locale());
+        MessageModel model = MessageModels.of(order, shipment, html.locale());
         Template.Fragment subject = text.template().getFragment(SUBJECT_FRAGMENT);
         if (subject == null) {
             throw new IllegalStateException("template " + text.id() + " has no {#fragment id=subject}");

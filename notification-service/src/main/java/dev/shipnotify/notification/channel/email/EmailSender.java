@@ -37,7 +37,7 @@ public class EmailSender implements ChannelSender {
         if (order == null) {
             throw new IllegalStateException("no projection of order " + notification.orderId);
         }
-        RenderedEmail email = renderer.render(notification.milestone, order);
+        RenderedEmail email = renderer.render(notification.milestone, order, notification.shipment);
         String messageId = notification.messageId != null ? notification.messageId
                 : identity.newMessageId(order.merchant);
         Mail mail = Mail.withHtml(notification.recipient, email.subject(), email.html())

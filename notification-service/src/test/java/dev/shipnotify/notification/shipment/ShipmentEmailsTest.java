@@ -1,0 +1,175 @@
+package dev.shipnotify.notification.shipment;
+
+import static dev.shipnotify.notification.testing.NotificationLog.notificationsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipnotify.contracts.Checkpoint;
+import dev.shipnotify.contracts.ExceptionReason;
+import dev.shipnotify.contracts.Location;
+import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.contracts.ShipmentDelivered;
+import dev.shipnotify.contracts.ShipmentStatus;
+import dev.shipnotify.contracts.ShipmentUpdated;
+import dev.shipnotify.infra.kafka.EventPublisher;
+import dev.shipnotify.infra.mail.MailboxClient;
+import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
+import dev.shipnotify.notification.delivery.Milestone;
+import dev.shipnotify.notification.template.MessageModels;
+import dev.shipnotify.notification.testing.Orders;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shipment events from the real broker to the shopper's inbox on the real SMTP server: one email per milestone
+ * that matters, none for the in-transit scans between them, none twice, and none lost when the shipment's news
+ * comes before the order does.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = {
+        @ResourceArg(name = "parts", value = "kafka,postgres,smtp"),
+        @ResourceArg(name = "postgres.database", value = "notifications") })
+class ShipmentEmailsTest {
+
+    /** Generous: the first test of the class also waits for the group's three consumers to get their partitions. */
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final Instant PICKED_UP = Instant.parse("2025-03-15T08:58:00Z");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = LocalInfraTestResource.MAILBOX_URL)
+    String mailboxUrl;
+
+    @Inject
+    ObjectMapper json;
+
+    private EventPublisher events;
+    private MailboxClient mailbox;
+
+    @BeforeEach
+    void connect() {
+        events = new EventPublisher(bootstrapServers, json);
+        mailbox = new MailboxClient(mailboxUrl);
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void eachMilestoneThatMatters_reachesTheShopperOnce_withTheParcelAndItsTrackingLink() {
+        OrderPlaced order = Orders.anOrder().build();
+        String shopper = order.customer().email();
+        String shipmentId = UUID.randomUUID().toString();
+        events.publish(order);
+        awaitSubjects(shopper, List.of("Your order " + number(order) + " is confirmed"));
+
+        events.publish(update(order, shipmentId, ShipmentStatus.IN_TRANSIT, null, 0));
+        events.publish(update(order, shipmentId, ShipmentStatus.IN_TRANSIT, null, 5));
+        events.publish(update(order, shipmentId, ShipmentStatus.OUT_FOR_DELIVERY, null, 48));
+        events.publish(update(order, shipmentId, ShipmentStatus.FAILED_ATTEMPT, null, 52));
+        events.publish(update(order, shipmentId, ShipmentStatus.IN_TRANSIT, null, 60));
+        events.publish(update(order, shipmentId, ShipmentStatus.OUT_FOR_DELIVERY, null, 72));
+        events.publish(new ShipmentDelivered(ShipmentDelivered.SCHEMA_VERSION, shipmentId, order.orderId(),
+                order.merchantId(), "Delhivery", "DL123456789IN", PICKED_UP.plusSeconds(75 * 3600),
+                new Location("Bengaluru", "KA", "IN"), trackingUrl()));
+
+        String n = number(order);
+        List<MailboxClient.Summary> mails = awaitSubjects(shopper, List.of("Your order " + n + " is confirmed",
+                "Your order " + n + " is on its way", "Your order " + n + " arrives today",
+                "We could not deliver your order " + n, "Your order " + n + " was delivered"));
+
+        MailboxClient.Message outForDelivery = mailbox.message(mails.stream()
+                .filter(m -> m.subject().endsWith("arrives today")).findFirst().orElseThrow().id());
+        assertThat(outForDelivery.html()).contains("DL123456789IN", "href=\"" + trackingUrl() + "\"",
+                "background-color:#0e7490");
+        assertThat(outForDelivery.text()).contains("Delhivery DL123456789IN", "Track it: " + trackingUrl());
+        assertThat(notificationsOf(order.orderId())).extracting(notification -> notification.milestone)
+                .containsExactlyInAnyOrder(Milestone.ORDER_CONFIRMED, Milestone.SHIPPED, Milestone.OUT_FOR_DELIVERY,
+                        Milestone.FAILED_ATTEMPT, Milestone.DELIVERED);
+    }
+
+    @Test
+    void anExceptionSaysWhyAndWhatTheShopperCanDo() {
+        OrderPlaced order = Orders.anOrder().build();
+        events.publish(order);
+        events.publish(update(order, UUID.randomUUID().toString(), ShipmentStatus.EXCEPTION,
+                ExceptionReason.ADDRESS_ISSUE, 30));
+
+        List<MailboxClient.Summary> mails = awaitSubjects(order.customer().email(), List.of(
+                "Your order " + number(order) + " is confirmed", "An update on your order " + number(order)));
+
+        MailboxClient.Message exception = mailbox.message(mails.stream()
+                .filter(m -> m.subject().startsWith("An update")).findFirst().orElseThrow().id());
+        assertThat(exception.html()).contains("We need your address", "check your address on the tracking page");
+    }
+
+    @Test
+    void shipmentNewsThatComesBeforeItsOrder_waitsForTheOrder_andIsThenSent() {
+        OrderPlaced order = Orders.anOrder().build();
+        String shipmentId = UUID.randomUUID().toString();
+        events.publish(update(order, shipmentId, ShipmentStatus.OUT_FOR_DELIVERY, null, 48));
+
+        await().during(QUIET).atMost(QUIET.plusSeconds(5))
+                .until(() -> mailbox.messagesTo(order.customer().email()).isEmpty());
+        events.publish(order);
+
+        awaitSubjects(order.customer().email(), List.of("Your order " + number(order) + " is confirmed",
+                "Your order " + number(order) + " arrives today"));
+        assertThat(notificationsOf(order.orderId())).filteredOn(notification -> notification.shipmentId != null)
+                .extracting(notification -> notification.shipmentId).containsExactly(shipmentId);
+    }
+
+    @Test
+    void aShopperWithoutEmailConsent_getsNoShipmentEmail() {
+        OrderPlaced order = Orders.anOrder().withoutEmailConsent().build();
+        events.publish(order);
+        events.publish(update(order, UUID.randomUUID().toString(), ShipmentStatus.OUT_FOR_DELIVERY, null, 48));
+
+        await().during(QUIET).atMost(QUIET.plusSeconds(5))
+                .until(() -> mailbox.messagesTo(order.customer().email()).isEmpty());
+        assertThat(notificationsOf(order.orderId())).isEmpty();
+    }
+
+    /** Waits until exactly these subjects reached the address, in any order, and nothing more for a while. */
+    private List<MailboxClient.Summary> awaitSubjects(String address, List<String> subjects) {
+        await().atMost(DELIVERY).until(() -> mailbox.messagesTo(address).size() >= subjects.size());
+        await().during(QUIET).atMost(QUIET.plusSeconds(5))
+                .until(() -> mailbox.messagesTo(address).size() == subjects.size());
+        List<MailboxClient.Summary> mails = mailbox.messagesTo(address);
+        assertThat(mails).extracting(MailboxClient.Summary::subject).containsExactlyInAnyOrderElementsOf(subjects);
+        return mails;
+    }
+
+    private static ShipmentUpdated update(OrderPlaced order, String shipmentId, ShipmentStatus status,
+            ExceptionReason reason, int hoursAfterPickup) {
+        return new ShipmentUpdated(ShipmentUpdated.SCHEMA_VERSION, shipmentId, order.orderId(), order.merchantId(),
+                "Delhivery", "DL123456789IN", status, null, reason,
+                new Checkpoint(PICKED_UP.plusSeconds(hoursAfterPickup * 3600L), status, reason, "X-" + status,
+                        "Scan: " + status, new Location("Bengaluru", "KA", "IN")),
+                LocalDate.of(2025, 3, 18), trackingUrl());
+    }
+
+    private static String trackingUrl() {
+        return "http://127.0.0.1:8082/track/delhivery/DL123456789IN?t=abcdefghijklmnopqrstuvwx";
+    }
+
+    private static String number(OrderPlaced order) {
+        return MessageModels.orderNumber(order.orderId());
+    }
+}
