@@ -38,6 +38,12 @@ final class Harness {
         this.options = options;
     }
 
+    /**
+     * The stores' own heap: local-infra stands in for Kafka and the databases and is not what is measured, and the
+     * memory store of the MongoDB wire server holds every document on this heap.
+     */
+    static final List<String> INFRA_JAVA_OPTIONS = List.of("-Xmx2g");
+
     /** local-infra with these parts, Kafka on {@code kafkaPort}, data in {@code work}; {@code more} sets the parts. */
     JavaProcess startInfra(Path work, String parts, int kafkaPort, Map<String, String> more) {
         Map<String, String> environment = new HashMap<>(more);
@@ -46,7 +52,7 @@ final class Harness {
         environment.put(InfraSettings.KAFKA_PORT, Integer.toString(kafkaPort));
         environment.put(InfraSettings.KAFKA_CONTROLLER_PORT, Integer.toString(Ports.freePort()));
         JavaProcess infra = JavaProcess.start("local-infra",
-                concat(options.javaOptions(), LocalInfra.standaloneArguments(Path.of(artifact("local-infra")))),
+                concat(INFRA_JAVA_OPTIONS, LocalInfra.standaloneArguments(Path.of(artifact("local-infra")))),
                 environment, work.resolve("local-infra.log"));
         infra.awaitLine(LocalInfra.READY_LINE, START_TIMEOUT);
         return infra;
@@ -77,9 +83,9 @@ final class Harness {
         System.out.printf("%s benchmark · %s · %d cores · Java %s · commit %s%n", benchmark,
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), commit());
-        System.out.printf("measured processes: java %s · load: %d connections, closed loop, one event loop in the "
-                + "benchmark's JVM, on the same cores%n", String.join(" ", options.javaOptions()),
-                options.concurrency());
+        System.out.printf("measured processes: java %s · local-infra: java %s · load: %d connections, closed loop, "
+                + "one event loop in the benchmark's JVM, on the same cores%n", String.join(" ", options.javaOptions()),
+                String.join(" ", INFRA_JAVA_OPTIONS), options.concurrency());
         System.out.printf("each round: %d s warm-up, then %d s measured; the targets take turns%n%n",
                 options.warmup().toSeconds(), options.duration().toSeconds());
     }
