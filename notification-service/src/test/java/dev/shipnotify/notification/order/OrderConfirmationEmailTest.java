@@ -163,8 +163,8 @@ class OrderConfirmationEmailTest {
         assertThat(projection.items).extracting(OrderLine::sku).containsExactly("SKU-PAN-28", "SKU-TEA-TOWEL");
         assertThat(projection.totalAmount).isEqualByComparingTo("2096.00");
         assertThat(projection.totalCurrency).isEqualTo("INR");
-        // No Hindi template yet: the English one is the fallback, and the mail still goes out.
-        awaitExactlyOneEmailTo(order.customer().email());
+        assertThat(awaitExactlyOneEmailTo(order.customer().email())).extracting(MailboxClient.Summary::subject)
+                .containsExactly("आपका ऑर्डर " + MessageModels.orderNumber(order.orderId()) + " कन्फ़र्म हो गया है");
     }
 
     private List<MailboxClient.Summary> awaitExactlyOneEmailTo(String address) {

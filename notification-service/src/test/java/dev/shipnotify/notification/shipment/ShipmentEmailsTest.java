@@ -26,11 +26,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Shipment events from the real broker to the shopper's inbox on the real SMTP server: one email per milestone
@@ -71,13 +74,23 @@ class ShipmentEmailsTest {
         events.close();
     }
 
-    @Test
-    void eachMilestoneThatMatters_reachesTheShopperOnce_withTheParcelAndItsTrackingLink() {
-        OrderPlaced order = Orders.anOrder().build();
+    /** The subjects of a full journey (confirmed, shipped, out for delivery, failed attempt, delivered) per language. */
+    private static final Map<String, List<String>> JOURNEY = Map.of(
+            "en", List.of("Your order %s is confirmed", "Your order %s is on its way", "Your order %s arrives today", "We could not deliver your order %s", "Your order %s was delivered"),
+            "hi", List.of("आपका ऑर्डर %s कन्फ़र्म हो गया है", "आपका ऑर्डर %s रास्ते में है", "आपका ऑर्डर %s आज पहुँचेगा", "हम आपका ऑर्डर %s डिलीवर नहीं कर सके", "आपका ऑर्डर %s डिलीवर हो गया"),
+            "bn", List.of("আপনার অর্ডার %s নিশ্চিত হয়েছে", "আপনার অর্ডার %s পথে আছে", "আপনার অর্ডার %s আজ পৌঁছাবে", "আপনার অর্ডার %s ডেলিভারি করা যায়নি", "আপনার অর্ডার %s ডেলিভারি হয়েছে"),
+            "te", List.of("మీ ఆర్డర్ %s నిర్ధారించబడింది", "మీ ఆర్డర్ %s దారిలో ఉంది", "మీ ఆర్డర్ %s ఈరోజు చేరుతుంది", "మీ ఆర్డర్ %sని డెలివరీ చేయలేకపోయాము", "మీ ఆర్డర్ %s డెలివరీ అయింది"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en-IN", "hi-IN", "bn-IN", "te-IN"})
+    void eachMilestoneThatMatters_reachesTheShopperOnce_inTheirLanguage_withTheParcelAndItsTrackingLink(String locale) {
+        OrderPlaced order = Orders.anOrder().locale(locale).build();
         String shopper = order.customer().email();
         String shipmentId = UUID.randomUUID().toString();
+        List<String> subjects = JOURNEY.get(locale.substring(0, 2)).stream().map(s -> s.formatted(number(order)))
+                .toList();
         events.publish(order);
-        awaitSubjects(shopper, List.of("Your order " + number(order) + " is confirmed"));
+        awaitSubjects(shopper, subjects.subList(0, 1));
 
         events.publish(update(order, shipmentId, ShipmentStatus.IN_TRANSIT, null, 0));
         events.publish(update(order, shipmentId, ShipmentStatus.IN_TRANSIT, null, 5));
@@ -89,16 +102,13 @@ class ShipmentEmailsTest {
                 order.merchantId(), "Delhivery", "DL123456789IN", PICKED_UP.plusSeconds(75 * 3600),
                 new Location("Bengaluru", "KA", "IN"), trackingUrl()));
 
-        String n = number(order);
-        List<MailboxClient.Summary> mails = awaitSubjects(shopper, List.of("Your order " + n + " is confirmed",
-                "Your order " + n + " is on its way", "Your order " + n + " arrives today",
-                "We could not deliver your order " + n, "Your order " + n + " was delivered"));
+        List<MailboxClient.Summary> mails = awaitSubjects(shopper, subjects);
 
         MailboxClient.Message outForDelivery = mailbox.message(mails.stream()
-                .filter(m -> m.subject().endsWith("arrives today")).findFirst().orElseThrow().id());
-        assertThat(outForDelivery.html()).contains("DL123456789IN", "href=\"" + trackingUrl() + "\"",
-                "background-color:#0e7490");
-        assertThat(outForDelivery.text()).contains("Delhivery DL123456789IN", "Track it: " + trackingUrl());
+                .filter(m -> m.subject().equals(subjects.get(2))).findFirst().orElseThrow().id());
+        assertThat(outForDelivery.html()).contains("<html lang=\"" + locale.substring(0, 2) + "\">", "DL123456789IN",
+                "href=\"" + trackingUrl() + "\"", "background-color:#0e7490");
+        assertThat(outForDelivery.text()).contains("Delhivery DL123456789IN", trackingUrl());
         assertThat(notificationsOf(order.orderId())).extracting(notification -> notification.milestone)
                 .containsExactlyInAnyOrder(Milestone.ORDER_CONFIRMED, Milestone.SHIPPED, Milestone.OUT_FOR_DELIVERY,
                         Milestone.FAILED_ATTEMPT, Milestone.DELIVERED);

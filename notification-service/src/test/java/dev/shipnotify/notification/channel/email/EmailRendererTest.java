@@ -2,8 +2,10 @@ package dev.shipnotify.notification.channel.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shipnotify.contracts.ExceptionReason;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.notification.delivery.Milestone;
+import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.order.MerchantBranding;
 import dev.shipnotify.notification.order.OrderLine;
 import dev.shipnotify.notification.order.OrderProjection;
@@ -40,10 +42,35 @@ class EmailRendererTest {
 
     @Test
     void fallsBackToEnglish_whenNoTemplateExistsForTheLanguage() {
-        RenderedEmail email = renderer.render(Milestone.ORDER_CONFIRMED, order("Acme Kitchen", "te-IN"));
+        RenderedEmail email = renderer.render(Milestone.ORDER_CONFIRMED, order("Acme Kitchen", "ta-IN"));
 
         assertThat(email.locale()).isEqualTo(Locale.ENGLISH);
         assertThat(email.subject()).isEqualTo("Your order 5F6A7B8C is confirmed");
+    }
+
+    @Test
+    void rendersEveryShipmentMilestone_inEachLanguage_withEveryExceptionReason() {
+        for (String language : List.of("en", "hi", "bn", "te")) {
+            for (Milestone milestone : List.of(Milestone.SHIPPED, Milestone.OUT_FOR_DELIVERY, Milestone.FAILED_ATTEMPT,
+                    Milestone.EXCEPTION, Milestone.DELIVERED)) {
+                for (ExceptionReason reason : milestone == Milestone.EXCEPTION ? ExceptionReason.values()
+                        : new ExceptionReason[] {null}) {
+                    ShipmentNews news = new ShipmentNews("Delhivery", "DL123456789IN",
+                            "https://track.example/delhivery/DL123456789IN?t=x", milestone.name(),
+                            reason == null ? null : reason.name(), "Consignee not available", "Bengaluru",
+                            "2025-03-17T03:12:00Z", "2025-03-18");
+                    RenderedEmail email = renderer.render(milestone, order("Acme Kitchen", language + "-IN"), news);
+
+                    String what = milestone + " " + reason + " in " + language;
+                    assertThat(email.locale().getLanguage()).as(what).isEqualTo(language);
+                    assertThat(email.subject()).as(what).contains("5F6A7B8C").doesNotContain("{");
+                    assertThat(email.html()).as(what).contains("<html lang=\"" + language + "\">", "DL123456789IN",
+                            "href=\"https://track.example/delhivery/DL123456789IN?t=x\"").doesNotContain("{m.");
+                    assertThat(email.text()).as(what).contains("Delhivery DL123456789IN",
+                            "https://track.example/delhivery/DL123456789IN?t=x").doesNotContain("{m.");
+                }
+            }
+        }
     }
 
     @Test
