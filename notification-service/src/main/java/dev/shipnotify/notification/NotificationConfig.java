@@ -8,6 +8,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
 
+    /**
+     * Where shoppers reach this service: the unsubscribe links in emails are {@code <public-url>/unsubscribe/...}
+     * ({@code notification.public-url}).
+     */
+    @WithDefault("http://127.0.0.1:8083")
+    String publicUrl();
+
     Email email();
 
     Sender sender();

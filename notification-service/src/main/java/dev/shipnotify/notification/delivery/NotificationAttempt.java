@@ -22,7 +22,9 @@ public class NotificationAttempt extends PanacheEntityBase {
         /** Failed; another attempt is scheduled. */
         RETRY,
         /** Failed and the retry budget is spent. */
-        FAILED
+        FAILED,
+        /** Not attempted: the shopper withdrew from the channel. */
+        SUPPRESSED
     }
 
     @Id

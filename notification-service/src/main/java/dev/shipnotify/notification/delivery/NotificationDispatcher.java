@@ -53,6 +53,8 @@ public class NotificationDispatcher {
         /** Nothing was due. */
         IDLE,
         SENT,
+        /** Not sent on purpose (the shopper withdrew from the channel); nothing to retry. */
+        SUPPRESSED,
         /** The attempt failed; the notification was rescheduled or, with its budget spent, marked FAILED. */
         FAILED
     }
@@ -124,6 +126,17 @@ public class NotificationDispatcher {
                     notification.channel, notification.orderId, redact(notification), notification.attempts,
                     sent.messageId());
             return Result.SENT;
+        } catch (SuppressedException e) {
+            Instant finished = Instant.now();
+            notification.status = NotificationStatus.SUPPRESSED;
+            notification.lastError = e.getMessage();
+            notification.updatedAt = finished;
+            NotificationAttempt.record(notification, started, finished, NotificationAttempt.Outcome.SUPPRESSED,
+                    e.getMessage());
+            count(notification, "suppressed");
+            Log.infof("Not sending %s %s for order %s to %s: %s", notification.milestone, notification.channel,
+                    notification.orderId, redact(notification), e.getMessage());
+            return Result.SUPPRESSED;
         } catch (RuntimeException e) {
             failed(notification, started, describe(e));
             return Result.FAILED;

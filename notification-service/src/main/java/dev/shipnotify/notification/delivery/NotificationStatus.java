@@ -7,5 +7,7 @@ public enum NotificationStatus {
     /** The provider accepted it (for email: the SMTP server took the message). */
     SENT,
     /** The retry budget is spent; the row keeps the last error and every attempt. */
-    FAILED
+    FAILED,
+    /** Not sent, on purpose: the shopper withdrew from the channel after it was queued; {@code last_error} says why. */
+    SUPPRESSED
 }

@@ -1,12 +1,9 @@
 package dev.shipnotify.notification.order;
 
 import dev.shipnotify.contracts.OrderPlaced;
-import dev.shipnotify.contracts.Redact;
-import dev.shipnotify.notification.channel.email.SenderIdentity;
-import dev.shipnotify.notification.delivery.Channel;
-import dev.shipnotify.notification.delivery.Milestone;
-import dev.shipnotify.notification.delivery.NotificationQueue;
 import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.notification.channel.email.EmailNotifications;
+import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.inbox.ParkedEvents;
 import dev.shipnotify.notification.inbox.ProcessedEvents;
 import io.quarkus.logging.Log;
@@ -25,17 +22,15 @@ import java.time.Instant;
 public class OrderPlacedHandler {
 
     private final ProcessedEvents processedEvents;
-    private final NotificationQueue queue;
-    private final SenderIdentity emailIdentity;
+    private final EmailNotifications email;
     private final ParkedEvents parked;
     private final Event<OrderArrived> arrived;
 
-    public OrderPlacedHandler(ProcessedEvents processedEvents, NotificationQueue queue, SenderIdentity emailIdentity,
-            ParkedEvents parked, Event<OrderArrived> arrived) {
+    public OrderPlacedHandler(ProcessedEvents processedEvents, EmailNotifications email, ParkedEvents parked,
+            Event<OrderArrived> arrived) {
         this.processedEvents = processedEvents;
         this.parked = parked;
-        this.queue = queue;
-        this.emailIdentity = emailIdentity;
+        this.email = email;
         this.arrived = arrived;
     }
 
@@ -48,27 +43,7 @@ public class OrderPlacedHandler {
         }
         parked.lockOrder(placed.orderId());
         OrderProjection order = OrderProjection.upsert(placed, event.id(), Instant.now());
-        queueEmail(event, order);
+        email.queue(order, Milestone.ORDER_CONFIRMED, null, null, event.id());
         arrived.fire(new OrderArrived(order));
-    }
-
-    private void queueEmail(EventEnvelope event, OrderProjection order) {
-        if (!order.consentEmail) {
-            Log.infof("Order %s: no email consent, no confirmation email", order.orderId);
-            return;
-        }
-        if (order.shopperEmail == null || order.shopperEmail.isBlank()) {
-            Log.warnf("Order %s: email consent but no email address, no confirmation email", order.orderId);
-            return;
-        }
-        boolean queued = queue.enqueue(new NotificationQueue.Request(order.orderId, order.merchantId, null, null,
-                Milestone.ORDER_CONFIRMED, Channel.EMAIL, order.shopperEmail, order.shopperLocale,
-                emailIdentity.newMessageId(order.merchant), event.id()));
-        if (queued) {
-            Log.infof("Order %s: confirmation email to %s queued", order.orderId, Redact.email(order.shopperEmail));
-        } else {
-            Log.infof("Order %s: confirmation email already queued or sent; event %s adds nothing", order.orderId,
-                    event.id());
-        }
     }
 }

@@ -7,11 +7,8 @@ import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.contracts.inbox.EventEnvelope;
-import dev.shipnotify.contracts.Redact;
-import dev.shipnotify.notification.channel.email.SenderIdentity;
-import dev.shipnotify.notification.delivery.Channel;
+import dev.shipnotify.notification.channel.email.EmailNotifications;
 import dev.shipnotify.notification.delivery.Milestone;
-import dev.shipnotify.notification.delivery.NotificationQueue;
 import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.inbox.ParkedEvents;
 import dev.shipnotify.notification.inbox.ProcessedEvents;
@@ -44,16 +41,14 @@ public class ShipmentNotifications {
     private final ObjectMapper json;
     private final ProcessedEvents processedEvents;
     private final ParkedEvents parked;
-    private final NotificationQueue queue;
-    private final SenderIdentity emailIdentity;
+    private final EmailNotifications email;
 
     public ShipmentNotifications(ObjectMapper json, ProcessedEvents processedEvents, ParkedEvents parked,
-            NotificationQueue queue, SenderIdentity emailIdentity) {
+            EmailNotifications email) {
         this.json = json;
         this.processedEvents = processedEvents;
         this.parked = parked;
-        this.queue = queue;
-        this.emailIdentity = emailIdentity;
+        this.email = email;
     }
 
     /** What one event means for the shopper: which order and shipment, the milestone if any, what to tell. */
@@ -94,7 +89,7 @@ public class ShipmentNotifications {
                     event.position(), news.orderId());
             return;
         }
-        queueEmail(event, order, news, news.milestone().get());
+        email.queue(order, news.milestone().get(), news.shipmentId(), news.details(), event.id());
     }
 
     private News read(EventEnvelope event) {
@@ -114,22 +109,5 @@ public class ShipmentNotifications {
                         checkpoint.message(), checkpoint.location() == null ? null : checkpoint.location().city(),
                         checkpoint.time().toString(),
                         updated.promisedDate() == null ? null : updated.promisedDate().toString()));
-    }
-
-    private void queueEmail(EventEnvelope event, OrderProjection order, News news, Milestone milestone) {
-        if (!order.consentEmail || order.shopperEmail == null || order.shopperEmail.isBlank()) {
-            Log.infof("Order %s: no email consent or address, no %s email", order.orderId, milestone.key());
-            return;
-        }
-        boolean queued = queue.enqueue(new NotificationQueue.Request(order.orderId, order.merchantId,
-                news.shipmentId(), news.details(), milestone, Channel.EMAIL, order.shopperEmail, order.shopperLocale,
-                emailIdentity.newMessageId(order.merchant), event.id()));
-        if (queued) {
-            Log.infof("Order %s, shipment %s: %s email to %s queued", order.orderId, news.shipmentId(),
-                    milestone.key(), Redact.email(order.shopperEmail));
-        } else {
-            Log.infof("Order %s, shipment %s: %s email already queued or sent; event %s adds nothing",
-                    order.orderId, news.shipmentId(), milestone.key(), event.id());
-        }
     }
 }

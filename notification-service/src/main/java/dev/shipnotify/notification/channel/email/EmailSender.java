@@ -3,7 +3,9 @@ package dev.shipnotify.notification.channel.email;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.ChannelSender;
 import dev.shipnotify.notification.delivery.Notification;
+import dev.shipnotify.notification.delivery.SuppressedException;
 import dev.shipnotify.notification.order.OrderProjection;
+import dev.shipnotify.notification.unsubscribe.Unsubscribes;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +21,13 @@ public class EmailSender implements ChannelSender {
     private final Mailer mailer;
     private final EmailRenderer renderer;
     private final SenderIdentity identity;
+    private final Unsubscribes unsubscribes;
 
-    public EmailSender(Mailer mailer, EmailRenderer renderer, SenderIdentity identity) {
+    public EmailSender(Mailer mailer, EmailRenderer renderer, SenderIdentity identity, Unsubscribes unsubscribes) {
         this.mailer = mailer;
         this.renderer = renderer;
         this.identity = identity;
+        this.unsubscribes = unsubscribes;
     }
 
     @Override
@@ -37,6 +41,9 @@ public class EmailSender implements ChannelSender {
         if (order == null) {
             throw new IllegalStateException("no projection of order " + notification.orderId);
         }
+        if (unsubscribes.optedOut(order.merchantId, notification.recipient)) {
+            throw new SuppressedException("the shopper unsubscribed from the merchant's emails");
+        }
         RenderedEmail email = renderer.render(notification.milestone, order, notification.shipment);
         String messageId = notification.messageId != null ? notification.messageId
                 : identity.newMessageId(order.merchant);
@@ -45,7 +52,11 @@ public class EmailSender implements ChannelSender {
                 .setFrom(identity.from(order.merchant))
                 .addHeader("Message-ID", messageId)
                 // RFC 3834: an automatic message; auto-responders should not answer it.
-                .addHeader("Auto-Submitted", "auto-generated");
+                .addHeader("Auto-Submitted", "auto-generated")
+                // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the link at once.
+                .addHeader("List-Unsubscribe", "<" + unsubscribes.link(order.merchantId, notification.recipient,
+                        email.locale().toLanguageTag()) + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         String supportEmail = order.merchant.supportEmail();
         if (supportEmail != null && supportEmail.indexOf('@') > 0) {
             mail.addReplyTo(supportEmail);

@@ -1,0 +1,60 @@
+package dev.shipnotify.notification.channel.email;
+
+import dev.shipnotify.contracts.Redact;
+import dev.shipnotify.notification.delivery.Channel;
+import dev.shipnotify.notification.delivery.Milestone;
+import dev.shipnotify.notification.delivery.NotificationQueue;
+import dev.shipnotify.notification.delivery.ShipmentNews;
+import dev.shipnotify.notification.order.OrderProjection;
+import dev.shipnotify.notification.unsubscribe.Unsubscribes;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Queues a milestone's email to the order's shopper, in the caller's transaction, unless the shopper gave no
+ * email consent, has no address, or unsubscribed from the merchant's emails.
+ */
+@ApplicationScoped
+public class EmailNotifications {
+
+    private final NotificationQueue queue;
+    private final SenderIdentity identity;
+    private final Unsubscribes unsubscribes;
+
+    public EmailNotifications(NotificationQueue queue, SenderIdentity identity, Unsubscribes unsubscribes) {
+        this.queue = queue;
+        this.identity = identity;
+        this.unsubscribes = unsubscribes;
+    }
+
+    /** {@code shipmentId} and {@code shipment} are null for order milestones. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(OrderProjection order, Milestone milestone, String shipmentId, ShipmentNews shipment,
+            String eventId) {
+        if (!order.consentEmail) {
+            Log.infof("Order %s: no email consent, no %s email", order.orderId, milestone.key());
+            return;
+        }
+        if (order.shopperEmail == null || order.shopperEmail.isBlank()) {
+            Log.warnf("Order %s: email consent but no email address, no %s email", order.orderId, milestone.key());
+            return;
+        }
+        if (unsubscribes.optedOut(order.merchantId, order.shopperEmail)) {
+            Log.infof("Order %s: %s unsubscribed from the merchant's emails, no %s email", order.orderId,
+                    Redact.email(order.shopperEmail), milestone.key());
+            return;
+        }
+        boolean queued = queue.enqueue(new NotificationQueue.Request(order.orderId, order.merchantId, shipmentId,
+                shipment, milestone, Channel.EMAIL, order.shopperEmail, order.shopperLocale,
+                identity.newMessageId(order.merchant), eventId));
+        if (queued) {
+            Log.infof("Order %s%s: %s email to %s queued", order.orderId,
+                    shipmentId == null ? "" : ", shipment " + shipmentId, milestone.key(),
+                    Redact.email(order.shopperEmail));
+        } else {
+            Log.infof("Order %s%s: %s email already queued or sent; event %s adds nothing", order.orderId,
+                    shipmentId == null ? "" : ", shipment " + shipmentId, milestone.key(), eventId);
+        }
+    }
+}

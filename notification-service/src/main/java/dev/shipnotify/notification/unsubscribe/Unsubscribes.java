@@ -1,0 +1,126 @@
+package dev.shipnotify.notification.unsubscribe;
+
+import dev.shipnotify.notification.NotificationConfig;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Email opt-outs per merchant, and the signed links that make them. A link names the merchant, a hash of the
+ * shopper's address (never the address: URLs end up in logs) and the shopper's language, and carries an
+ * HMAC-SHA256 over them with a key this service made at its first start and keeps in its database, so every
+ * replica signs and checks alike and no secret has to be configured.
+ */
+@ApplicationScoped
+public class Unsubscribes {
+    private static final String KEY_NAME = "unsubscribe";
+    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+
+    /** Who a valid link stands for. */
+    public record Subscriber(String merchantId, String emailHash, String locale) {
+    }
+
+    private final String publicUrl;
+    private volatile byte[] key;
+
+    public Unsubscribes(NotificationConfig config) {
+        this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+    }
+
+    /** The one-click link for this shopper's emails from this merchant. */
+    public String link(String merchantId, String email, String locale) {
+        String payload = merchantId + "\n" + hash(email) + "\n" + (locale == null ? "" : locale);
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return publicUrl + "/unsubscribe/" + URL.encodeToString(bytes) + "." + URL.encodeToString(sign(bytes));
+    }
+
+    /** The subscriber a token stands for; empty if it is malformed or its signature is not ours. */
+    public Optional<Subscriber> read(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0 || token.length() > 1024) {
+            return Optional.empty();
+        }
+        try {
+            byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, dot));
+            byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+            if (!MessageDigest.isEqual(sign(payload), signature)) {
+                return Optional.empty();
+            }
+            String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
+            return parts.length == 3 ? Optional.of(new Subscriber(parts[0], parts[1], parts[2])) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the shopper at this address unsubscribed from this merchant's emails. */
+    public boolean optedOut(String merchantId, String email) {
+        return !Panache.getEntityManager().createNativeQuery(
+                        "SELECT 1 FROM email_opt_out WHERE merchant_id = :merchant AND email_hash = :hash")
+                .setParameter("merchant", merchantId)
+                .setParameter("hash", hash(email))
+                .getResultList().isEmpty();
+    }
+
+    /** Records the opt-out; a second one changes nothing. */
+    public void optOut(Subscriber subscriber) {
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("""
+                        INSERT INTO email_opt_out (merchant_id, email_hash, opted_out_at) VALUES (:merchant, :hash, :now)
+                        ON CONFLICT DO NOTHING""")
+                .setParameter("merchant", subscriber.merchantId())
+                .setParameter("hash", subscriber.emailHash())
+                .setParameter("now", Instant.now())
+                .executeUpdate());
+    }
+
+    static String hash(String email) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
+    }
+
+    /** The signing key: made by the first replica that needs it, read by the others. */
+    private byte[] key() {
+        byte[] known = key;
+        if (known == null) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            known = QuarkusTransaction.requiringNew().call(() -> {
+                Panache.getEntityManager().createNativeQuery("""
+                                INSERT INTO signing_key (name, secret, created_at) VALUES (:name, :secret, :now)
+                                ON CONFLICT DO NOTHING""")
+                        .setParameter("name", KEY_NAME).setParameter("secret", fresh).setParameter("now", Instant.now())
+                        .executeUpdate();
+                return (byte[]) Panache.getEntityManager()
+                        .createNativeQuery("SELECT secret FROM signing_key WHERE name = :name")
+                        .setParameter("name", KEY_NAME).getSingleResult();
+            });
+            key = known;
+        }
+        return known;
+    }
+}
