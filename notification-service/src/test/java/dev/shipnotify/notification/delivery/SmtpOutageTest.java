@@ -6,26 +6,20 @@ import static dev.shipnotify.notification.testing.NotificationLog.onlyNotificati
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.OrderPlaced;
-import dev.shipnotify.infra.kafka.EventPublisher;
-import dev.shipnotify.infra.mail.MailboxClient;
-import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
+import dev.shipnotify.notification.testing.EventsAndInbox;
 import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** While the SMTP server is unreachable, confirmations wait in the notification log and are retried. */
 @QuarkusTest
 @TestProfile(SmtpOutageProfile.class)
-class SmtpOutageTest {
+class SmtpOutageTest extends EventsAndInbox {
 
     private static final Duration BOUND = Duration.ofSeconds(20);
     /** Six attempts, each at worst one mailer timeout (3 s) plus one scheduler tick (1 s) apart. */
@@ -34,28 +28,9 @@ class SmtpOutageTest {
     @InjectSmtpGate
     SmtpGate smtp;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = LocalInfraTestResource.MAILBOX_URL)
-    String mailboxUrl;
-
-    @Inject
-    ObjectMapper json;
-
-    private EventPublisher events;
-    private MailboxClient mailbox;
-
-    @BeforeEach
-    void connect() {
-        events = new EventPublisher(bootstrapServers, json);
-        mailbox = new MailboxClient(mailboxUrl);
-    }
-
     @AfterEach
-    void disconnect() throws IOException {
+    void reopenSmtp() throws IOException {
         smtp.open();
-        events.close();
     }
 
     @Test

@@ -10,9 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.OrderPlaced;
-import dev.shipnotify.infra.kafka.EventPublisher;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.notification.delivery.Channel;
@@ -21,50 +19,23 @@ import dev.shipnotify.notification.delivery.Notification;
 import dev.shipnotify.notification.delivery.NotificationAttempt;
 import dev.shipnotify.notification.delivery.NotificationStatus;
 import dev.shipnotify.notification.template.MessageModels;
+import dev.shipnotify.notification.testing.EventsAndInbox;
 import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = {
         @ResourceArg(name = "parts", value = "kafka,postgres,smtp"),
         @ResourceArg(name = "postgres.database", value = "notifications") })
-class OrderConfirmationEmailTest {
-
+class OrderConfirmationEmailTest extends EventsAndInbox {
     private static final Duration DELIVERY = Duration.ofSeconds(20);
     /** How long "nothing more arrives" is watched for. */
     private static final Duration QUIET = Duration.ofSeconds(3);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = LocalInfraTestResource.MAILBOX_URL)
-    String mailboxUrl;
-
-    @Inject
-    ObjectMapper json;
-
-    private EventPublisher events;
-    private MailboxClient mailbox;
-
-    @BeforeEach
-    void connect() {
-        events = new EventPublisher(bootstrapServers, json);
-        mailbox = new MailboxClient(mailboxUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @Test
     void sendsOneMultipartConfirmation_fromTheMerchant_whenAnOrderIsPlaced() {

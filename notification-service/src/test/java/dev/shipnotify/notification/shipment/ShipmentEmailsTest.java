@@ -4,7 +4,6 @@ import static dev.shipnotify.notification.testing.NotificationLog.notificationsO
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.ExceptionReason;
 import dev.shipnotify.contracts.Location;
@@ -12,25 +11,21 @@ import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
-import dev.shipnotify.infra.kafka.EventPublisher;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.template.MessageModels;
+import dev.shipnotify.notification.testing.EventsAndInbox;
 import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,35 +39,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = {
         @ResourceArg(name = "parts", value = "kafka,postgres,smtp"),
         @ResourceArg(name = "postgres.database", value = "notifications") })
-class ShipmentEmailsTest {
-
+class ShipmentEmailsTest extends EventsAndInbox {
     /** Generous: the first test of the class also waits for the group's three consumers to get their partitions. */
     private static final Duration DELIVERY = Duration.ofSeconds(60);
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Instant PICKED_UP = Instant.parse("2025-03-15T08:58:00Z");
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = LocalInfraTestResource.MAILBOX_URL)
-    String mailboxUrl;
-
-    @Inject
-    ObjectMapper json;
-
-    private EventPublisher events;
-    private MailboxClient mailbox;
-
-    @BeforeEach
-    void connect() {
-        events = new EventPublisher(bootstrapServers, json);
-        mailbox = new MailboxClient(mailboxUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     /** The subjects of a full journey (confirmed, shipped, out for delivery, failed attempt, delivered) per language. */
     private static final Map<String, List<String>> JOURNEY = Map.of(

@@ -8,28 +8,23 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
-import dev.shipnotify.infra.kafka.EventPublisher;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.notification.delivery.Milestone;
+import dev.shipnotify.notification.testing.EventsAndInbox;
 import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** RFC 8058 one-click unsubscribe, as a mail client does it, stops the merchant's emails to that shopper. */
@@ -37,33 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = {
         @ResourceArg(name = "parts", value = "kafka,postgres,smtp"),
         @ResourceArg(name = "postgres.database", value = "notifications") })
-class UnsubscribeTest {
-
+class UnsubscribeTest extends EventsAndInbox {
     private static final Duration DELIVERY = Duration.ofSeconds(60);
     private static final Duration QUIET = Duration.ofSeconds(3);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = LocalInfraTestResource.MAILBOX_URL)
-    String mailboxUrl;
-
-    @Inject
-    ObjectMapper json;
-
-    private EventPublisher events;
-    private MailboxClient mailbox;
-
-    @BeforeEach
-    void connect() {
-        events = new EventPublisher(bootstrapServers, json);
-        mailbox = new MailboxClient(mailboxUrl);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @Test
     void oneClickUnsubscribe_stopsTheMerchantsEmails_butOpeningTheLinkDoesNot() {
