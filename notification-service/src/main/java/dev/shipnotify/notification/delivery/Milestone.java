@@ -5,6 +5,8 @@ import java.util.Locale;
 /** A moment in an order's life that a shopper hears about. */
 public enum Milestone {
     ORDER_CONFIRMED,
+    /** The merchant cancelled the order; nothing is sent about it afterwards. */
+    ORDER_CANCELLED,
     /** The first in-transit scan; later in-transit scans notify nobody. */
     SHIPPED,
     OUT_FOR_DELIVERY,

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,17 +46,18 @@ public class ParkedEvents {
                 .executeUpdate();
     }
 
-    /** Removes and answers the events parked for this order, in the order they were parked. */
+    /** Removes and answers the events of this type parked for this order, in the order they were parked. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<EventEnvelope> release(String orderId) {
+    public List<EventEnvelope> release(String orderId, EventType... types) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
                 WITH released AS (
-                    DELETE FROM parked_event WHERE order_id = :orderId
+                    DELETE FROM parked_event WHERE order_id = :orderId AND event_type IN (:types)
                     RETURNING event_id, event_type, topic, kafka_partition, kafka_offset, body, parked_at)
                 SELECT event_id, event_type, topic, kafka_partition, kafka_offset, body FROM released
                 ORDER BY parked_at, kafka_offset""")
                 .setParameter("orderId", orderId)
+                .setParameter("types", Arrays.stream(types).map(EventType::name).toList())
                 .getResultList();
         return rows.stream()
                 .map(r -> new EventEnvelope((String) r[0], EventType.valueOf((String) r[1]), null, orderId, orderId,

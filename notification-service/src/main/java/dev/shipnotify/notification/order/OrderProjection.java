@@ -69,6 +69,10 @@ public class OrderProjection extends PanacheEntityBase {
     @Column(name = "placed_at", nullable = false)
     public Instant placedAt;
 
+    /** When the merchant cancelled the order; null while it stands. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
     @Column(name = "last_event_id", nullable = false)
     public String lastEventId;
 

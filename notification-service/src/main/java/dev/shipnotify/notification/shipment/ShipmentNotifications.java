@@ -15,6 +15,7 @@ import dev.shipnotify.notification.inbox.ProcessedEvents;
 import dev.shipnotify.notification.order.OrderArrived;
 import dev.shipnotify.notification.order.OrderProjection;
 import io.quarkus.logging.Log;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -65,9 +66,13 @@ public class ShipmentNotifications {
         apply(event);
     }
 
-    /** Shipment events that waited for their order, applied in the transaction that stored it. */
-    void orderArrived(@Observes OrderArrived arrived) {
-        for (EventEnvelope event : parked.release(arrived.order().orderId)) {
+    /**
+     * Shipment events that waited for their order, applied in the transaction that stored it, after a
+     * cancellation that waited too (which silences them).
+     */
+    void orderArrived(@Observes @Priority(2) OrderArrived arrived) {
+        for (EventEnvelope event : parked.release(arrived.order().orderId, EventType.SHIPMENT_UPDATED,
+                EventType.SHIPMENT_DELIVERED)) {
             Log.infof("Order %s arrived: applying event %s (%s) that waited for it", arrived.order().orderId,
                     event.id(), event.position());
             apply(event);
@@ -87,6 +92,11 @@ public class ShipmentNotifications {
             parked.park(event, news.orderId());
             Log.infof("Event %s (%s) is about order %s, not known yet; kept until it arrives", event.id(),
                     event.position(), news.orderId());
+            return;
+        }
+        if (order.cancelledAt != null) {
+            Log.infof("Order %s was cancelled: its shopper hears nothing of shipment %s", order.orderId,
+                    news.shipmentId());
             return;
         }
         email.queue(order, news.milestone().get(), news.shipmentId(), news.details(), event.id());

@@ -74,6 +74,18 @@ class EmailRendererTest {
     }
 
     @Test
+    void rendersTheCancellation_inEachLanguage() {
+        for (String language : List.of("en", "hi", "bn", "te")) {
+            RenderedEmail email = renderer.render(Milestone.ORDER_CANCELLED, order("Acme Kitchen", language));
+
+            assertThat(email.locale().getLanguage()).isEqualTo(language);
+            assertThat(email.subject()).contains("5F6A7B8C");
+            assertThat(email.html()).contains("<html lang=\"" + language + "\">").doesNotContain("{m.");
+            assertThat(email.text()).contains("Acme Kitchen").doesNotContain("{m.");
+        }
+    }
+
+    @Test
     void escapesMerchantText_inTheHtmlPart() {
         RenderedEmail email = renderer.render(Milestone.ORDER_CONFIRMED, order("<script>alert(1)</script>", "en"));
 
