@@ -19,6 +19,21 @@ public interface NotificationConfig {
 
     Sender sender();
 
+    Parked parked();
+
+    interface Parked {
+        /**
+         * How long an event about an unknown order waits for its order; after that it goes to its topic's
+         * dead-letter topic with the reason ({@code notification.parked.max-wait}).
+         */
+        @WithDefault("PT24H")
+        Duration maxWait();
+
+        /** How often waiting events are checked for expiry ({@code notification.parked.check-interval}). */
+        @WithDefault("1m")
+        String checkInterval();
+    }
+
     interface Email {
         /**
          * Display name on the {@code From} header when the order's merchant snapshot has no sender name

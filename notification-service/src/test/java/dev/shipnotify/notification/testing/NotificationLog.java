@@ -41,4 +41,11 @@ public final class NotificationLog {
                 .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = :id")
                 .setParameter("id", eventId).getSingleResult()).longValue() == 1);
     }
+
+    /** How many events about this order wait for it. */
+    public static long parkedFor(String orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM parked_event WHERE order_id = :id")
+                .setParameter("id", orderId).getSingleResult()).longValue());
+    }
 }
