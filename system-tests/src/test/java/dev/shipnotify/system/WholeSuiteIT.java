@@ -121,8 +121,9 @@ class WholeSuiteIT {
     }
 
     @Test
-    void cancellingAnOrder_showsItCancelled_andPublishesOrderCancelled() {
-        String orderId = placeOrder(shopperEmail(), null);
+    void cancellingAnOrder_showsItCancelled_publishesOrderCancelled_andTellsTheShopper() {
+        String email = shopperEmail();
+        String orderId = placeOrder(email, null);
 
         given().baseUri(suite.url("ORDER_SERVICE_PORT")).header("Authorization", "Bearer " + apiKey)
                 .when().post("/api/orders/" + orderId + "/cancel")
@@ -134,11 +135,14 @@ class WholeSuiteIT {
         given().baseUri(suite.url("ORDER_SERVICE_PORT")).header("Authorization", "Bearer " + apiKey)
                 .when().get("/api/orders/" + orderId)
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.messagesTo(email).stream()
+                .anyMatch(mail -> mail.subject().endsWith(" was cancelled")));
     }
 
     @Test
-    void aCourierScanReachesTheOrder_throughTrackingService() throws Exception {
-        String orderId = placeOrder(shopperEmail(), null);
+    void aCourierScanReachesTheOrder_andTheShopper_throughTrackingService() throws Exception {
+        String email = shopperEmail();
+        String orderId = placeOrder(email, null);
         String number = "DL" + UUID.randomUUID().toString().substring(0, 10);
 
         // tracking-service learns the demo merchant's key and the order from the broker, within moments.
@@ -160,6 +164,11 @@ class WholeSuiteIT {
                 .header("Authorization", "Bearer " + apiKey).when().get("/api/orders/" + orderId)
                 .then().statusCode(200).body("status", equalTo("OUT_FOR_DELIVERY"))
                 .body("latestShipmentStatus", equalTo("OUT_FOR_DELIVERY")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailbox.messagesTo(email).stream()
+                .anyMatch(mail -> mail.subject().endsWith(" arrives today")));
+        MailboxClient.Summary arrives = mailbox.messagesTo(email).stream()
+                .filter(mail -> mail.subject().endsWith(" arrives today")).findFirst().orElseThrow();
+        assertThat(mailbox.message(arrives.id()).html()).contains(number, "/track/delhivery/" + number + "?t=");
     }
 
     private static String shopperEmail() {
