@@ -13,7 +13,10 @@ public enum Milestone {
     FAILED_ATTEMPT,
     /** An exception or a delay, with its reason. */
     EXCEPTION,
-    DELIVERED;
+    DELIVERED,
+    /** The review-service asks for a review, once, and at most once more as a reminder. */
+    REVIEW_REQUEST,
+    REVIEW_REMINDER;
 
     /** Kebab-case name, as used in template paths: {@code order-confirmed}. */
     public String key() {

@@ -39,6 +39,11 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "details")
     public ShipmentNews shipment;
 
+    /** What a review request's message offers; null for other milestones. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "review")
+    public ReviewAsk review;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "milestone", nullable = false)
     public Milestone milestone;

@@ -15,13 +15,14 @@ import java.util.UUID;
 public class NotificationQueue {
 
     /**
-     * A message to queue. {@code shipmentId} and {@code shipment} are null for order-level milestones;
+     * A message to queue. {@code shipmentId} and {@code shipment} are null for order-level milestones,
+     * {@code review} for all but review requests;
      * {@code messageId} is the id the message will carry on the wire (email {@code Message-ID}), fixed now so
      * retries reuse it.
      */
     public record Request(String orderId, String merchantId, String shipmentId, ShipmentNews shipment,
-            Milestone milestone, Channel channel, String recipient, String locale, String messageId,
-            String sourceEventId) {
+            ReviewAsk review, Milestone milestone, Channel channel, String recipient, String locale,
+            String messageId, String sourceEventId) {
     }
 
     private final Event<NotificationQueued> queued;
@@ -43,10 +44,11 @@ public class NotificationQueue {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
-                INSERT INTO notification (id, order_id, merchant_id, shipment_id, details, milestone, channel, recipient,
+                INSERT INTO notification (id, order_id, merchant_id, shipment_id, details, review, milestone, channel, recipient,
                                           locale, status, attempts, next_attempt_at, message_id, source_event_id,
                                           created_at, updated_at)
-                VALUES (:id, :orderId, :merchantId, :shipmentId, CAST(:details AS jsonb), :milestone, :channel,
+                VALUES (:id, :orderId, :merchantId, :shipmentId, CAST(:details AS jsonb), CAST(:review AS jsonb),
+                        :milestone, :channel,
                         :recipient, :locale, :status, 0, :now, :messageId, :sourceEventId, :now, :now)
                 ON CONFLICT ON CONSTRAINT notification_natural_key DO NOTHING""")
                 .setParameter("id", id)
@@ -54,6 +56,7 @@ public class NotificationQueue {
                 .setParameter("merchantId", request.merchantId())
                 .setParameter("shipmentId", request.shipmentId())
                 .setParameter("details", request.shipment() == null ? null : request.shipment().toJson())
+                .setParameter("review", request.review() == null ? null : request.review().toJson())
                 .setParameter("milestone", request.milestone().name())
                 .setParameter("channel", request.channel().name())
                 .setParameter("recipient", request.recipient())

@@ -83,6 +83,6 @@ public class OrderCancellations {
                 .setParameter("orderId", order.orderId)
                 .executeUpdate();
         Log.infof("Order %s cancelled; %d messages not sent yet are suppressed", order.orderId, suppressed);
-        email.queue(order, Milestone.ORDER_CANCELLED, null, null, event.id());
+        email.queue(order, Milestone.ORDER_CANCELLED, event.id());
     }
 }

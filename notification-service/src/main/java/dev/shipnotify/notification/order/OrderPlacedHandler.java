@@ -43,7 +43,7 @@ public class OrderPlacedHandler {
         }
         parked.lockOrder(placed.orderId());
         OrderProjection order = OrderProjection.upsert(placed, event.id(), Instant.now());
-        email.queue(order, Milestone.ORDER_CONFIRMED, null, null, event.id());
+        email.queue(order, Milestone.ORDER_CONFIRMED, event.id());
         arrived.fire(new OrderArrived(order));
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * declare it as {@code {@dev.shipnotify.notification.template.MessageModel m}}, so Qute checks every
  * expression at build time.
  */
-public record MessageModel(Merchant merchant, Shopper shopper, Order order, Shipment shipment) {
+public record MessageModel(Merchant merchant, Shopper shopper, Order order, Shipment shipment, Review review) {
 
     /** The shop's branding; {@code brandColor} is a safe CSS hex colour, {@code logoUrl} an https URL or null. */
     public record Merchant(String name, String brandColor, String logoUrl, String supportEmail, String supportPhone) {
@@ -30,5 +30,16 @@ public record MessageModel(Merchant merchant, Shopper shopper, Order order, Ship
      */
     public record Shipment(String carrier, String trackingNumber, String trackingUrl, String reason,
             String courierMessage, String city, String time, String promisedDate) {
+    }
+
+    /** A review request: each item with its star links (http(s) only), and the day the links expire. */
+    public record Review(List<ReviewItem> items, String expiresOn) {
+    }
+
+    public record ReviewItem(String name, String imageUrl, List<Star> stars) {
+    }
+
+    /** {@code label} is the stars to show, e.g. ★★★. */
+    public record Star(int stars, String label, String url) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.shipnotify.notification.template;
 
+import dev.shipnotify.notification.delivery.ReviewAsk;
 import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.order.MerchantBranding;
 import dev.shipnotify.notification.order.OrderLine;
@@ -29,11 +30,11 @@ public final class MessageModels {
     }
 
     public static MessageModel of(OrderProjection order, Locale locale) {
-        return of(order, null, locale);
+        return of(order, null, null, locale);
     }
 
-    /** The model of a shipment milestone: the order, and what the shipment event said. */
-    public static MessageModel of(OrderProjection order, ShipmentNews news, Locale locale) {
+    /** The model of a milestone: the order, and what a shipment event or a review request said (or nulls). */
+    public static MessageModel of(OrderProjection order, ShipmentNews news, ReviewAsk review, Locale locale) {
         MerchantBranding branding = order.merchant;
         var merchant = new MessageModel.Merchant(branding.name(), brandColor(branding.brandColor()),
                 httpsUrl(branding.logoUrl()), blankToNull(branding.supportEmail()), blankToNull(branding.supportPhone()));
@@ -42,7 +43,23 @@ public final class MessageModels {
         int itemCount = order.items.stream().mapToInt(OrderLine::quantity).sum();
         var summary = new MessageModel.Order(order.orderId, orderNumber(order.orderId),
                 placedAt(order, locale), lines, itemCount, money(order.totalAmount, order.totalCurrency, locale));
-        return new MessageModel(merchant, shopper, summary, news == null ? null : shipment(news, zone(order), locale));
+        return new MessageModel(merchant, shopper, summary, news == null ? null : shipment(news, zone(order), locale),
+                review == null ? null : review(review, zone(order), locale));
+    }
+
+    private static MessageModel.Review review(ReviewAsk ask, ZoneId zone, Locale locale) {
+        String expiresOn = null;
+        try {
+            expiresOn = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone)
+                    .format(Instant.parse(ask.expiresAt()));
+        } catch (DateTimeException | NullPointerException e) {
+            // left out rather than shown wrong
+        }
+        return new MessageModel.Review(ask.items().stream().map(item -> new MessageModel.ReviewItem(item.name(),
+                httpsUrl(item.imageUrl()), item.stars().stream().filter(star -> webUrl(star.url()) != null)
+                        .map(star -> new MessageModel.Star(star.stars(), "★".repeat(Math.max(1, Math.min(5,
+                                star.stars()))), star.url()))
+                        .toList())).toList(), expiresOn);
     }
 
     private static MessageModel.Shipment shipment(ShipmentNews news, ZoneId zone, Locale locale) {

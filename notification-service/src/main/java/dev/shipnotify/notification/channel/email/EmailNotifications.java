@@ -4,6 +4,7 @@ import dev.shipnotify.contracts.Redact;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.NotificationQueue;
+import dev.shipnotify.notification.delivery.ReviewAsk;
 import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.order.OrderProjection;
 import dev.shipnotify.notification.unsubscribe.Unsubscribes;
@@ -28,10 +29,27 @@ public class EmailNotifications {
         this.unsubscribes = unsubscribes;
     }
 
-    /** {@code shipmentId} and {@code shipment} are null for order milestones. */
+    /** An order milestone's email. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(OrderProjection order, Milestone milestone, String eventId) {
+        queue(order, milestone, null, null, null, eventId);
+    }
+
+    /** A shipment milestone's email, with what the shipment event said. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(OrderProjection order, Milestone milestone, String shipmentId, ShipmentNews shipment,
             String eventId) {
+        queue(order, milestone, shipmentId, shipment, null, eventId);
+    }
+
+    /** A review request's email, with its star links. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(OrderProjection order, Milestone milestone, ReviewAsk review, String eventId) {
+        queue(order, milestone, null, null, review, eventId);
+    }
+
+    private void queue(OrderProjection order, Milestone milestone, String shipmentId, ShipmentNews shipment,
+            ReviewAsk review, String eventId) {
         if (!order.consentEmail) {
             Log.infof("Order %s: no email consent, no %s email", order.orderId, milestone.key());
             return;
@@ -46,7 +64,7 @@ public class EmailNotifications {
             return;
         }
         boolean queued = queue.enqueue(new NotificationQueue.Request(order.orderId, order.merchantId, shipmentId,
-                shipment, milestone, Channel.EMAIL, order.shopperEmail, order.shopperLocale,
+                shipment, review, milestone, Channel.EMAIL, order.shopperEmail, order.shopperLocale,
                 identity.newMessageId(order.merchant), eventId));
         if (queued) {
             Log.infof("Order %s%s: %s email to %s queued", order.orderId,

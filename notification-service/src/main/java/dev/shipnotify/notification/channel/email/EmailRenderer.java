@@ -2,6 +2,7 @@ package dev.shipnotify.notification.channel.email;
 
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
+import dev.shipnotify.notification.delivery.ReviewAsk;
 import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.order.OrderProjection;
 import dev.shipnotify.notification.template.LocaleChain;
@@ -30,15 +31,15 @@ public class EmailRenderer {
     }
 
     public RenderedEmail render(Milestone milestone, OrderProjection order) {
-        return render(milestone, order, null);
+        return render(milestone, order, null, null);
     }
 
-    /** A shipment milestone's email: the order, and what the shipment event said ({@code null} for none). */
-    public RenderedEmail render(Milestone milestone, OrderProjection order, ShipmentNews shipment) {
+    /** A milestone's email: the order, and what a shipment event or a review request said (or nulls). */
+    public RenderedEmail render(Milestone milestone, OrderProjection order, ShipmentNews shipment, ReviewAsk review) {
         List<Locale> locales = LocaleChain.of(order.shopperLocale, order.merchant.defaultLocale());
         MessageTemplates.Found html = templates.find(milestone, Channel.EMAIL, "html", locales);
         MessageTemplates.Found text = templates.find(milestone, Channel.EMAIL, "txt", locales);
-        MessageModel model = MessageModels.of(order, shipment, html.locale());
+        MessageModel model = MessageModels.of(order, shipment, review, html.locale());
         Template.Fragment subject = text.template().getFragment(SUBJECT_FRAGMENT);
         if (subject == null) {
             throw new IllegalStateException("template " + text.id() + " has no {#fragment id=subject}");

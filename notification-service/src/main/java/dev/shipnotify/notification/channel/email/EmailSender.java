@@ -44,7 +44,8 @@ public class EmailSender implements ChannelSender {
         if (unsubscribes.optedOut(order.merchantId, notification.recipient)) {
             throw new SuppressedException("the shopper unsubscribed from the merchant's emails");
         }
-        RenderedEmail email = renderer.render(notification.milestone, order, notification.shipment);
+        RenderedEmail email = renderer.render(notification.milestone, order, notification.shipment,
+                notification.review);
         String messageId = notification.messageId != null ? notification.messageId
                 : identity.newMessageId(order.merchant);
         Mail mail = Mail.withHtml(notification.recipient, email.subject(), email.html())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shipnotify.contracts.ExceptionReason;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.notification.delivery.Milestone;
+import dev.shipnotify.notification.delivery.ReviewAsk;
 import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.order.MerchantBranding;
 import dev.shipnotify.notification.order.OrderLine;
@@ -59,7 +60,7 @@ class EmailRendererTest {
                             "https://track.example/delhivery/DL123456789IN?t=x", milestone.name(),
                             reason == null ? null : reason.name(), "Consignee not available", "Bengaluru",
                             "2025-03-17T03:12:00Z", "2025-03-18");
-                    RenderedEmail email = renderer.render(milestone, order("Acme Kitchen", language + "-IN"), news);
+                    RenderedEmail email = renderer.render(milestone, order("Acme Kitchen", language + "-IN"), news, null);
 
                     String what = milestone + " " + reason + " in " + language;
                     assertThat(email.locale().getLanguage()).as(what).isEqualTo(language);
@@ -82,6 +83,27 @@ class EmailRendererTest {
             assertThat(email.subject()).contains("5F6A7B8C");
             assertThat(email.html()).contains("<html lang=\"" + language + "\">").doesNotContain("{m.");
             assertThat(email.text()).contains("Acme Kitchen").doesNotContain("{m.");
+        }
+    }
+
+    @Test
+    void rendersReviewRequestsAndReminders_inEachLanguage_withEveryStarLink() {
+        ReviewAsk ask = new ReviewAsk("request-1", "2030-01-31T00:00:00Z", List.of(new ReviewAsk.Item("Tea towel",
+                null, List.of(new ReviewAsk.Star(1, "https://reviews.example/r/1"),
+                        new ReviewAsk.Star(5, "https://reviews.example/r/5")))));
+        for (String language : List.of("en", "hi", "bn", "te")) {
+            for (Milestone milestone : List.of(Milestone.REVIEW_REQUEST, Milestone.REVIEW_REMINDER)) {
+                RenderedEmail email = renderer.render(milestone, order("Acme Kitchen", language), null, ask);
+
+                String what = milestone + " in " + language;
+                assertThat(email.locale().getLanguage()).as(what).isEqualTo(language);
+                assertThat(email.subject()).as(what).contains("5F6A7B8C");
+                assertThat(email.html()).as(what).contains("<html lang=\"" + language + "\">", "Tea towel",
+                        "href=\"https://reviews.example/r/1\"", "href=\"https://reviews.example/r/5\"", "★★★★★")
+                        .doesNotContain("{m.");
+                assertThat(email.text()).as(what).contains("★ https://reviews.example/r/1", "2030")
+                        .doesNotContain("{m.");
+            }
         }
     }
 

@@ -1,0 +1,77 @@
+package dev.shipnotify.notification.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.contracts.ReviewRequested;
+import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.notification.channel.email.EmailNotifications;
+import dev.shipnotify.notification.delivery.Milestone;
+import dev.shipnotify.notification.delivery.ReviewAsk;
+import dev.shipnotify.notification.inbox.ParkedEvents;
+import dev.shipnotify.notification.inbox.ProcessedEvents;
+import dev.shipnotify.notification.order.OrderArrived;
+import dev.shipnotify.notification.order.OrderProjection;
+import io.quarkus.logging.Log;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+/**
+ * Delivers the review-service's {@code review-requested}: the request, and at most one reminder, each once per
+ * order (the notification log's natural key), with every item's one-click star links. Nothing for a cancelled
+ * order; a request about an order not known yet waits for it like shipment news.
+ */
+@ApplicationScoped
+public class ReviewRequests {
+
+    private final ObjectMapper json;
+    private final ProcessedEvents processedEvents;
+    private final ParkedEvents parked;
+    private final EmailNotifications email;
+
+    public ReviewRequests(ObjectMapper json, ProcessedEvents processedEvents, ParkedEvents parked,
+            EmailNotifications email) {
+        this.json = json;
+        this.processedEvents = processedEvents;
+        this.parked = parked;
+        this.email = email;
+    }
+
+    /** Handles a consumed event once, in one transaction with its effects. */
+    @Transactional
+    public void handle(EventEnvelope event) {
+        if (!processedEvents.firstDelivery(event)) {
+            Log.infof("Event %s (%s) was handled before; nothing to do", event.id(), event.position());
+            return;
+        }
+        apply(event);
+    }
+
+    void orderArrived(@Observes @Priority(3) OrderArrived arrived) {
+        for (EventEnvelope event : parked.release(arrived.order().orderId, EventType.REVIEW_REQUESTED)) {
+            apply(event);
+        }
+    }
+
+    private void apply(EventEnvelope event) {
+        ReviewRequested request = event.read(json, ReviewRequested.class);
+        parked.lockOrder(request.orderId());
+        OrderProjection order = OrderProjection.findById(request.orderId());
+        if (order == null) {
+            parked.park(event, request.orderId());
+            Log.infof("Review request %s is about order %s, not known yet; kept until it arrives", event.id(),
+                    request.orderId());
+            return;
+        }
+        if (order.cancelledAt != null) {
+            Log.infof("Order %s was cancelled: no review request", order.orderId);
+            return;
+        }
+        ReviewAsk ask = new ReviewAsk(request.requestId(), request.expiresAt().toString(), request.items().stream()
+                .map(item -> new ReviewAsk.Item(item.name(), item.imageUrl(), item.stars().stream()
+                        .map(star -> new ReviewAsk.Star(star.stars(), star.url())).toList()))
+                .toList());
+        email.queue(order, request.reminder() ? Milestone.REVIEW_REMINDER : Milestone.REVIEW_REQUEST, ask, event.id());
+    }
+}
