@@ -2,9 +2,11 @@ package dev.shipnotify.notification.inbox;
 
 import dev.shipnotify.contracts.inbox.EventEnvelope;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The log of handled event ids. Recording an id and applying the event's effect happen in one
@@ -20,6 +22,19 @@ public class ProcessedEvents {
      * @return {@code true} the first time this event id is seen, {@code false} for a duplicate. A concurrent
      *         duplicate waits on the first one's row lock and then sees it.
      */
+    /**
+     * Applies a consumed event once: records its id and runs {@code apply} in one transaction, so a duplicate
+     * (a redelivery, a replay from offset 0) changes nothing.
+     */
+    @Transactional
+    public void once(EventEnvelope event, Consumer<EventEnvelope> apply) {
+        if (!firstDelivery(event)) {
+            Log.infof("Event %s (%s) was handled before; nothing to do", event.id(), event.position());
+            return;
+        }
+        apply.accept(event);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(EventEnvelope event) {
         int inserted = Panache.getEntityManager().createNativeQuery("""

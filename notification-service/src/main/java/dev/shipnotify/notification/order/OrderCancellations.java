@@ -8,13 +8,11 @@ import dev.shipnotify.notification.channel.email.EmailNotifications;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.NotificationStatus;
 import dev.shipnotify.notification.inbox.ParkedEvents;
-import dev.shipnotify.notification.inbox.ProcessedEvents;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
@@ -27,26 +25,14 @@ import java.time.Instant;
 public class OrderCancellations {
 
     private final ObjectMapper json;
-    private final ProcessedEvents processedEvents;
     private final ParkedEvents parked;
     private final EmailNotifications email;
 
-    public OrderCancellations(ObjectMapper json, ProcessedEvents processedEvents, ParkedEvents parked,
+    public OrderCancellations(ObjectMapper json, ParkedEvents parked,
             EmailNotifications email) {
         this.json = json;
-        this.processedEvents = processedEvents;
         this.parked = parked;
         this.email = email;
-    }
-
-    /** Handles a consumed event once, in one transaction with its effects. */
-    @Transactional
-    public void handle(EventEnvelope event) {
-        if (!processedEvents.firstDelivery(event)) {
-            Log.infof("Event %s (%s) was handled before; nothing to do", event.id(), event.position());
-            return;
-        }
-        apply(event);
     }
 
     void orderArrived(@Observes @Priority(1) OrderArrived arrived) {
@@ -57,7 +43,8 @@ public class OrderCancellations {
         }
     }
 
-    private void apply(EventEnvelope event) {
+    /** Applies a consumed event, in the caller's transaction (the consumer's {@code ProcessedEvents.once}). */
+    public void apply(EventEnvelope event) {
         OrderCancelled cancelled = event.read(json, OrderCancelled.class);
         parked.lockOrder(cancelled.orderId());
         OrderProjection order = OrderProjection.findById(cancelled.orderId());

@@ -4,6 +4,7 @@ import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.contracts.inbox.Inbound;
 import dev.shipnotify.contracts.inbox.PoisonEventException;
+import dev.shipnotify.notification.inbox.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class OrderCancelledConsumer {
 
+    private final ProcessedEvents processedEvents;
     private final OrderCancellations cancellations;
 
-    public OrderCancelledConsumer(OrderCancellations cancellations) {
+    public OrderCancelledConsumer(ProcessedEvents processedEvents, OrderCancellations cancellations) {
+        this.processedEvents = processedEvents;
         this.cancellations = cancellations;
     }
 
@@ -28,6 +31,7 @@ public class OrderCancelledConsumer {
             abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.ORDER_CANCELLED, cancellations::handle);
+        Inbound.handle(record, EventType.ORDER_CANCELLED,
+                event -> processedEvents.once(event, cancellations::apply));
     }
 }

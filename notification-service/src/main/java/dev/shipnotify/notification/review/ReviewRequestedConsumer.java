@@ -4,6 +4,7 @@ import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.contracts.inbox.Inbound;
 import dev.shipnotify.contracts.inbox.PoisonEventException;
+import dev.shipnotify.notification.inbox.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ReviewRequestedConsumer {
 
+    private final ProcessedEvents processedEvents;
     private final ReviewRequests requests;
 
-    public ReviewRequestedConsumer(ReviewRequests requests) {
+    public ReviewRequestedConsumer(ProcessedEvents processedEvents, ReviewRequests requests) {
+        this.processedEvents = processedEvents;
         this.requests = requests;
     }
 
@@ -28,6 +31,7 @@ public class ReviewRequestedConsumer {
             abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.REVIEW_REQUESTED, requests::handle);
+        Inbound.handle(record, EventType.REVIEW_REQUESTED,
+                event -> processedEvents.once(event, requests::apply));
     }
 }

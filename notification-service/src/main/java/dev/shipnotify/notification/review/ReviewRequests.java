@@ -8,14 +8,12 @@ import dev.shipnotify.notification.channel.email.EmailNotifications;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.ReviewAsk;
 import dev.shipnotify.notification.inbox.ParkedEvents;
-import dev.shipnotify.notification.inbox.ProcessedEvents;
 import dev.shipnotify.notification.order.OrderArrived;
 import dev.shipnotify.notification.order.OrderProjection;
 import io.quarkus.logging.Log;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
 /**
  * Delivers the review-service's {@code review-requested}: the request, and at most one reminder, each once per
@@ -26,26 +24,14 @@ import jakarta.transaction.Transactional;
 public class ReviewRequests {
 
     private final ObjectMapper json;
-    private final ProcessedEvents processedEvents;
     private final ParkedEvents parked;
     private final EmailNotifications email;
 
-    public ReviewRequests(ObjectMapper json, ProcessedEvents processedEvents, ParkedEvents parked,
+    public ReviewRequests(ObjectMapper json, ParkedEvents parked,
             EmailNotifications email) {
         this.json = json;
-        this.processedEvents = processedEvents;
         this.parked = parked;
         this.email = email;
-    }
-
-    /** Handles a consumed event once, in one transaction with its effects. */
-    @Transactional
-    public void handle(EventEnvelope event) {
-        if (!processedEvents.firstDelivery(event)) {
-            Log.infof("Event %s (%s) was handled before; nothing to do", event.id(), event.position());
-            return;
-        }
-        apply(event);
     }
 
     void orderArrived(@Observes @Priority(3) OrderArrived arrived) {
@@ -54,7 +40,8 @@ public class ReviewRequests {
         }
     }
 
-    private void apply(EventEnvelope event) {
+    /** Applies a consumed event, in the caller's transaction (the consumer's {@code ProcessedEvents.once}). */
+    public void apply(EventEnvelope event) {
         ReviewRequested request = event.read(json, ReviewRequested.class);
         parked.lockOrder(request.orderId());
         OrderProjection order = OrderProjection.findById(request.orderId());

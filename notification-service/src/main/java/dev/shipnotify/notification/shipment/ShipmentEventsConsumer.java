@@ -4,6 +4,7 @@ import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.contracts.inbox.Inbound;
 import dev.shipnotify.contracts.inbox.PoisonEventException;
+import dev.shipnotify.notification.inbox.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +21,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ShipmentEventsConsumer {
 
+    private final ProcessedEvents processedEvents;
     private final ShipmentNotifications notifications;
 
-    public ShipmentEventsConsumer(ShipmentNotifications notifications) {
+    public ShipmentEventsConsumer(ProcessedEvents processedEvents, ShipmentNotifications notifications) {
+        this.processedEvents = processedEvents;
         this.notifications = notifications;
     }
 
@@ -32,7 +35,8 @@ public class ShipmentEventsConsumer {
             abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void updated(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.SHIPMENT_UPDATED, notifications::handle);
+        Inbound.handle(record, EventType.SHIPMENT_UPDATED,
+                event -> processedEvents.once(event, notifications::apply));
     }
 
     @Incoming(Topics.DELIVERED)
@@ -41,6 +45,7 @@ public class ShipmentEventsConsumer {
             abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void delivered(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.SHIPMENT_DELIVERED, notifications::handle);
+        Inbound.handle(record, EventType.SHIPMENT_DELIVERED,
+                event -> processedEvents.once(event, notifications::apply));
     }
 }

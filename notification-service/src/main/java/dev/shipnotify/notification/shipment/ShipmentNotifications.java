@@ -11,14 +11,12 @@ import dev.shipnotify.notification.channel.email.EmailNotifications;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.inbox.ParkedEvents;
-import dev.shipnotify.notification.inbox.ProcessedEvents;
 import dev.shipnotify.notification.order.OrderArrived;
 import dev.shipnotify.notification.order.OrderProjection;
 import io.quarkus.logging.Log;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,30 +38,18 @@ public class ShipmentNotifications {
             ShipmentStatus.EXCEPTION, Milestone.EXCEPTION);
 
     private final ObjectMapper json;
-    private final ProcessedEvents processedEvents;
     private final ParkedEvents parked;
     private final EmailNotifications email;
 
-    public ShipmentNotifications(ObjectMapper json, ProcessedEvents processedEvents, ParkedEvents parked,
+    public ShipmentNotifications(ObjectMapper json, ParkedEvents parked,
             EmailNotifications email) {
         this.json = json;
-        this.processedEvents = processedEvents;
         this.parked = parked;
         this.email = email;
     }
 
     /** What one event means for the shopper: which order and shipment, the milestone if any, what to tell. */
     record News(String orderId, String shipmentId, Optional<Milestone> milestone, ShipmentNews details) {
-    }
-
-    /** Handles a consumed event once, in one transaction with its effects. */
-    @Transactional
-    public void handle(EventEnvelope event) {
-        if (!processedEvents.firstDelivery(event)) {
-            Log.infof("Event %s (%s) was handled before; nothing to do", event.id(), event.position());
-            return;
-        }
-        apply(event);
     }
 
     /**
@@ -79,7 +65,8 @@ public class ShipmentNotifications {
         }
     }
 
-    private void apply(EventEnvelope event) {
+    /** Applies a consumed event, in the caller's transaction (the consumer's {@code ProcessedEvents.once}). */
+    public void apply(EventEnvelope event) {
         News news = read(event);
         if (news.milestone().isEmpty()) {
             Log.debugf("Shipment %s of order %s: %s tells the shopper nothing", news.shipmentId(), news.orderId(),
