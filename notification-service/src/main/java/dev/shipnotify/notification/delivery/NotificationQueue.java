@@ -1,5 +1,7 @@
 package dev.shipnotify.notification.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,6 +15,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class NotificationQueue {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * A message to queue. {@code shipmentId} and {@code shipment} are null for order-level milestones,
@@ -55,8 +59,8 @@ public class NotificationQueue {
                 .setParameter("orderId", request.orderId())
                 .setParameter("merchantId", request.merchantId())
                 .setParameter("shipmentId", request.shipmentId())
-                .setParameter("details", request.shipment() == null ? null : request.shipment().toJson())
-                .setParameter("review", request.review() == null ? null : request.review().toJson())
+                .setParameter("details", json(request.shipment()))
+                .setParameter("review", json(request.review()))
                 .setParameter("milestone", request.milestone().name())
                 .setParameter("channel", request.channel().name())
                 .setParameter("recipient", request.recipient())
@@ -70,5 +74,14 @@ public class NotificationQueue {
             queued.fire(new NotificationQueued(id, request.channel()));
         }
         return inserted == 1;
+    }
+
+    /** The jsonb text of a message's details, or null. */
+    private static String json(Record details) {
+        try {
+            return details == null ? null : JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + details, e);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.shipnotify.notification.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /**
@@ -10,19 +8,9 @@ import java.util.List;
  */
 public record ReviewAsk(String requestId, String expiresAt, List<Item> items) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public record Item(String name, String imageUrl, List<Star> stars) {
     }
 
     public record Star(int stars, String url) {
-    }
-
-    String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + this, e);
-        }
     }
 }

@@ -22,7 +22,6 @@ import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,9 +33,6 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "parts", value = "kafka,postgres,smtp"),
         @ResourceArg(name = "postgres.database", value = "notifications") })
 class OrderCancellationTest extends EventsAndInbox {
-
-    private static final Duration DELIVERY = Duration.ofSeconds(60);
-    private static final Duration QUIET = Duration.ofSeconds(3);
 
     @Test
     void theShopperHearsOfTheCancellation_andNothingAfterIt() {

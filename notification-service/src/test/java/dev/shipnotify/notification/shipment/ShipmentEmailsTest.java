@@ -20,7 +20,6 @@ import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,9 +39,6 @@ import org.junit.jupiter.params.provider.ValueSource;
         @ResourceArg(name = "parts", value = "kafka,postgres,smtp"),
         @ResourceArg(name = "postgres.database", value = "notifications") })
 class ShipmentEmailsTest extends EventsAndInbox {
-    /** Generous: the first test of the class also waits for the group's three consumers to get their partitions. */
-    private static final Duration DELIVERY = Duration.ofSeconds(60);
-    private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Instant PICKED_UP = Instant.parse("2025-03-15T08:58:00Z");
 
     /** The subjects of a full journey (confirmed, shipped, out for delivery, failed attempt, delivered) per language. */
