@@ -145,8 +145,8 @@ final class GraphApiHandler implements HttpHandler {
         Responses.json(exchange, error.httpStatus(), error.body());
     }
 
-    /** {@code wamid.} plus an opaque, unique token, shaped like Meta's ids. */
-    private static String newWamid(String waId) {
+    /** {@code wamid.} plus an opaque, unique token, shaped like Meta's ids (for inbound messages too). */
+    static String newWamid(String waId) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         byte[] digits = waId.getBytes(StandardCharsets.US_ASCII);

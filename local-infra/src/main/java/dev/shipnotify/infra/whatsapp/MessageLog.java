@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,6 +59,11 @@ final class MessageLog {
                 return;
             }
         }
+    }
+
+    /** The message with this id, if the log still has it; none for {@code null}. */
+    synchronized Optional<SentMessage> find(String id) {
+        return newestFirst.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
     synchronized List<SentMessage> all() {

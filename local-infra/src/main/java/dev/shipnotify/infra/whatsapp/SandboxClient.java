@@ -3,6 +3,7 @@ package dev.shipnotify.infra.whatsapp;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
@@ -17,12 +18,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Test-side access to a {@link WhatsAppSandbox}: what it received, and errors to answer next.
+ * Test-side access to a {@link WhatsAppSandbox}: what it received, errors to answer next, where its webhooks go,
+ * and the shopper's side: replies, button taps and reads, posted to that webhook.
  *
  * <pre>{@code
  * SandboxClient whatsapp = new SandboxClient(sandbox.url());
+ * whatsapp.statusWebhook("http://127.0.0.1:" + port + "/webhooks/whatsapp", appSecret);
  * whatsapp.failNext(130429, 2);   // the next two sends get "(#130429) Rate limit hit"
  * await().atMost(Duration.ofSeconds(10)).until(() -> whatsapp.messagesTo("+919876543210").size() == 1);
+ * assertThat(whatsapp.reply("+919876543210", "STOP")).isEqualTo(200);   // what the service's webhook answered
  * }</pre>
  */
 public final class SandboxClient {
@@ -72,6 +76,51 @@ public final class SandboxClient {
         delete("sandbox/failures");
     }
 
+    /**
+     * Sends status webhooks, and the webhooks of {@link #reply}, {@link #tapButton} and {@link #markRead}, to
+     * {@code url}, signed with {@code appSecret}; a {@code null} url turns them off.
+     */
+    public void statusWebhook(String url, String appSecret) {
+        ObjectNode body = JSON.createObjectNode().put("url", url).put("appSecret", appSecret);
+        expect(send(HttpRequest.newBuilder(base.resolve("sandbox/webhook"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))), 200, "PUT /sandbox/webhook");
+    }
+
+    /**
+     * The shopper at {@code fromPhone} sends the business the text {@code text}, delivered to the webhook at once.
+     *
+     * @return the HTTP status the business's webhook answered
+     */
+    public int reply(String fromPhone, String text) {
+        return inbound(JSON.createObjectNode().put("from", fromPhone).put("text", text));
+    }
+
+    /**
+     * The shopper at {@code fromPhone} taps the quick-reply button ({@code payload}, {@code text}) under the
+     * business's message {@code repliedToMessageId}, delivered to the webhook at once.
+     *
+     * @return the HTTP status the business's webhook answered
+     */
+    public int tapButton(String fromPhone, String repliedToMessageId, String payload, String text) {
+        ObjectNode body = JSON.createObjectNode().put("from", fromPhone).put("context", repliedToMessageId);
+        body.putObject("button").put("payload", payload).put("text", text);
+        return inbound(body);
+    }
+
+    /**
+     * The shopper reads the accepted message {@code messageId}: a {@code read} status, delivered to the webhook
+     * at once, and recorded as the message's status when the webhook answered 2xx. Call it once the message is
+     * {@code delivered}: a status webhook still under way would otherwise arrive after it.
+     *
+     * @return the HTTP status the business's webhook answered
+     */
+    public int markRead(String messageId) {
+        String path = "sandbox/messages/" + URLEncoder.encode(messageId, StandardCharsets.UTF_8) + "/read";
+        return webhookStatus(send(HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.noBody())), "POST /" + path);
+    }
+
     /** Forgets every message and disarms all failures. */
     public void reset() {
         delete("sandbox/messages");
@@ -98,6 +147,21 @@ public final class SandboxClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
         expect(response, 201, "POST /sandbox/failures");
+    }
+
+    private int inbound(ObjectNode body) {
+        return webhookStatus(send(HttpRequest.newBuilder(base.resolve("sandbox/inbound"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))), "POST /sandbox/inbound");
+    }
+
+    private static int webhookStatus(HttpResponse<String> response, String call) {
+        expect(response, 200, call);
+        try {
+            return JSON.readTree(response.body()).path("webhookStatus").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(call + " did not answer JSON", e);
+        }
     }
 
     private static void expect(HttpResponse<String> response, int status, String call) {

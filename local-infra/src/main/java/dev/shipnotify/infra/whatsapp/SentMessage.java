@@ -10,7 +10,8 @@ import java.util.List;
  * A message the sandbox accepted, as {@code GET /sandbox/messages} lists it.
  *
  * @param status     the last status reported for it: {@code accepted} until a status webhook was
- *                   delivered, then {@code sent}, {@code delivered}, or {@code failed}
+ *                   delivered, then {@code sent}, {@code delivered}, {@code failed}, or {@code read} (reported
+ *                   through {@code POST /sandbox/messages/{id}/read})
  * @param errorCode  the Graph error code of a {@code failed} status, else {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,6 +6,7 @@ import dev.shipnotify.infra.web.DaemonThreads;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,15 +19,20 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reports message statuses to the business's webhook the way Meta does: a POST of
- * {@code entry[].changes[].value.statuses[]} signed with {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256
- * of the body, keyed with the app secret>}. A status is recorded as reported only once the webhook answered
- * 2xx; a failed POST is retried a few times with backoff, as Meta retries.
+ * Posts to the business's webhook the way Meta does: {@code object: whatsapp_business_account} with
+ * {@code entry[].changes[].value} (field {@code messages}), signed with {@code X-Hub-Signature-256: sha256=<hex
+ * HMAC-SHA256 of the body, keyed with the app secret>}.
+ *
+ * <p>Statuses of accepted messages ({@code value.statuses[]}) go in the background: a status is recorded as
+ * reported only once the webhook answered 2xx; a failed POST is retried a few times with backoff, as Meta
+ * retries. What the sandbox API asks for ({@link #read}, {@link #postOnce}) is posted once, at once, and
+ * answered with the webhook's HTTP status.
  */
 final class StatusWebhooks implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StatusWebhooks.class.getName());
@@ -51,6 +57,13 @@ final class StatusWebhooks implements AutoCloseable {
 
     void configure(URI url, String appSecret) {
         target = url == null ? null : new Target(url, appSecret.getBytes(StandardCharsets.UTF_8));
+        LOG.log(System.Logger.Level.INFO, url == null ? "WhatsApp webhooks off" : "WhatsApp webhooks go to {0}", url);
+    }
+
+    /** Where webhooks go, or {@code null} when they are off. */
+    URI url() {
+        Target t = target;
+        return t == null ? null : t.url();
     }
 
     /** After an accepted send: {@code sent}, then {@code delivered}. */
@@ -73,30 +86,53 @@ final class StatusWebhooks implements AutoCloseable {
         }
     }
 
-    private boolean post(Target t, SentMessage message, String status, GraphError error, int attempt) {
-        byte[] body;
-        try {
-            body = MessageLog.JSON.writeValueAsBytes(payload(message, status, error));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Reports now that the shopper read {@code message}, once; a 2xx answer records it as {@code read}.
+     *
+     * @return the HTTP status the webhook answered; empty when no webhook is configured
+     * @throws IOException when the webhook could not be reached
+     */
+    OptionalInt read(SentMessage message) throws IOException {
+        OptionalInt answered = postOnce(payload(message, "read", null));
+        if (answered.isPresent() && isSuccess(answered.getAsInt())) {
+            log.update(message.id(), m -> m.withStatus("read", null));
         }
-        HttpRequest request = HttpRequest.newBuilder(t.url())
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "facebookexternalua")
-                .header("X-Hub-Signature-256", "sha256=" + hmacHex(t.appSecret(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        return answered;
+    }
+
+    /**
+     * POSTs {@code payload} (built with {@link #envelope}) now, once, without retries.
+     *
+     * @return the HTTP status the webhook answered; empty when no webhook is configured
+     * @throws IOException when the webhook could not be reached
+     */
+    OptionalInt postOnce(Map<String, Object> payload) throws IOException {
+        Target t = target;
+        if (t == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(http.send(request(t, payload), HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while posting to " + t.url());
+        } catch (IOException e) {
+            throw new IOException("POST to " + t.url() + " failed: " + e, e);
+        }
+    }
+
+    private boolean post(Target t, SentMessage message, String status, GraphError error, int attempt) {
         int answered = -1;
         try {
-            answered = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            answered = http.send(request(t, payload(message, status, error)), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "Status webhook to {0} failed: {1}", t.url(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-        if (answered >= 200 && answered < 300) {
+        if (isSuccess(answered)) {
             log.update(message.id(), m -> m.withStatus(status, error == null ? null : error.code()));
             return true;
         }
@@ -116,6 +152,27 @@ final class StatusWebhooks implements AutoCloseable {
         return false;
     }
 
+    private static boolean isSuccess(int httpStatus) {
+        return httpStatus >= 200 && httpStatus < 300;
+    }
+
+    private static HttpRequest request(Target t, Map<String, Object> payload) {
+        byte[] body;
+        try {
+            body = MessageLog.JSON.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return HttpRequest.newBuilder(t.url())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "facebookexternalua")
+                .header("X-Hub-Signature-256", "sha256=" + hmacHex(t.appSecret(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    /** The webhook payload of one status of {@code message}; {@code error} only for {@code failed}. */
     static Map<String, Object> payload(SentMessage message, String status, GraphError error) {
         Map<String, Object> statusItem = new LinkedHashMap<>();
         statusItem.put("id", message.id());
@@ -137,13 +194,22 @@ final class StatusWebhooks implements AutoCloseable {
             e.put("href", "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/");
             statusItem.put("errors", List.of(e));
         }
+        return envelope(message.phoneNumberId(), Map.of("statuses", List.of(statusItem)));
+    }
+
+    /**
+     * What Meta wraps every webhook of field {@code messages} in, for the business number {@code phoneNumberId};
+     * {@code content} ({@code statuses}, or {@code contacts} and {@code messages}) goes into {@code value} after
+     * {@code messaging_product} and {@code metadata}.
+     */
+    static Map<String, Object> envelope(String phoneNumberId, Map<String, Object> content) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("display_phone_number", DISPLAY_PHONE_NUMBER);
-        metadata.put("phone_number_id", message.phoneNumberId());
+        metadata.put("phone_number_id", phoneNumberId);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("messaging_product", "whatsapp");
         value.put("metadata", metadata);
-        value.put("statuses", List.of(statusItem));
+        value.putAll(content);
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("value", value);
         change.put("field", "messages");

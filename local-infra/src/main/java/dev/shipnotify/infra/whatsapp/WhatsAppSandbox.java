@@ -18,8 +18,15 @@ import java.util.concurrent.TimeUnit;
  * ({@code POST /{version}/{phone-number-id}/messages}) and records what it accepted. Point a service's
  * Graph API base URL at {@link #url()}.
  *
- * <p>Its own endpoints: {@code GET|DELETE /sandbox/messages}, {@code GET|POST|DELETE /sandbox/failures}
- * (see {@link SandboxClient}), and a page at {@code /}.
+ * <p>Its own endpoints (see {@link SandboxClient}), and a page at {@code /}:
+ * <ul>
+ * <li>{@code GET|DELETE /sandbox/messages}: what it accepted, or forget it;
+ * <li>{@code GET|POST|DELETE /sandbox/failures}: errors to answer the next sends with;
+ * <li>{@code GET|PUT /sandbox/webhook}: where webhooks go, as {@link #statusWebhook} sets it, for a caller that
+ * learns its webhook's port only after this started;
+ * <li>{@code POST /sandbox/inbound}: a shopper's text or quick-reply button tap, posted to the webhook;
+ * <li>{@code POST /sandbox/messages/{id}/read}: a {@code read} status for that message, posted to the webhook.
+ * </ul>
  */
 public final class WhatsAppSandbox implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WhatsAppSandbox.class.getName());
@@ -49,7 +56,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 50);
         GraphApiHandler graph = new GraphApiHandler(accessToken, log, failures, webhooks);
         SandboxPage page = new SandboxPage(log, failures);
-        http.createContext("/sandbox/", new SandboxApiHandler(log, failures));
+        http.createContext("/sandbox/", new SandboxApiHandler(log, failures, webhooks, new ShopperMessages(log)));
         http.createContext("/", exchange -> {
             if (exchange.getRequestURI().getPath().equals("/")) {
                 page.handle(exchange);
@@ -69,7 +76,8 @@ public final class WhatsAppSandbox implements AutoCloseable {
     /**
      * After each accepted message, POSTs {@code sent} then {@code delivered} status webhooks to this URL
      * (a {@code failed} one for an armed async failure), signed with {@code X-Hub-Signature-256} using the
-     * app secret, as Meta does. {@code null} turns it off.
+     * app secret, as Meta does; the shopper's replies and {@code read} statuses asked for through the sandbox API
+     * go there too. {@code null} turns it off.
      *
      * @return this sandbox, for chaining after {@code start}
      */
