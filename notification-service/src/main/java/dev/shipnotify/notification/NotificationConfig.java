@@ -3,6 +3,7 @@ package dev.shipnotify.notification;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Every setting of the notification-service under {@code notification.*}; each is also an environment variable. */
 @ConfigMapping(prefix = "notification")
@@ -15,7 +16,19 @@ public interface NotificationConfig {
     @WithDefault("http://127.0.0.1:8083")
     String publicUrl();
 
+    /** The operator's token for {@code /api/admin/...} ({@code notification.admin-token}); unset: all refused. */
+    Optional<String> adminToken();
+
     Email email();
+
+    WhatsApp whatsapp();
+
+    /**
+     * Hours in the shopper's time zone when WhatsApp messages wait, e.g. {@code 21:00-08:00}
+     * ({@code notification.quiet-hours}); out-for-delivery and failed-attempt messages go at once all the same.
+     * Unset: no quiet hours.
+     */
+    Optional<String> quietHours();
 
     Sender sender();
 
@@ -49,6 +62,42 @@ public interface NotificationConfig {
          */
         @WithDefault("notifications@shipnotify.local")
         String defaultSenderAddress();
+    }
+
+    interface WhatsApp {
+        /**
+         * The WhatsApp Cloud API's access token ({@code notification.whatsapp.access-token}). Unset: the channel is
+         * off and no WhatsApp message is queued.
+         */
+        Optional<String> accessToken();
+
+        /** The Graph API's root ({@code notification.whatsapp.api-url}); the local sandbox by default. */
+        @WithDefault("http://127.0.0.1:8090")
+        String apiUrl();
+
+        /** The Graph API version in the path ({@code notification.whatsapp.api-version}). */
+        @WithDefault("v21.0")
+        String apiVersion();
+
+        /**
+         * The business phone number messages are sent from when the order's merchant has none of its own
+         * ({@code notification.whatsapp.phone-number-id}).
+         */
+        @WithDefault("100000000000002")
+        String phoneNumberId();
+
+        /**
+         * The Meta app's secret: status and reply webhooks must carry its {@code X-Hub-Signature-256}
+         * ({@code notification.whatsapp.app-secret}). Unset: every webhook is refused.
+         */
+        Optional<String> appSecret();
+
+        /** What Meta's subscription handshake must present as {@code hub.verify_token} ({@code notification.whatsapp.verify-token}). */
+        Optional<String> verifyToken();
+
+        /** Bound on one call to the Graph API ({@code notification.whatsapp.timeout}). */
+        @WithDefault("10s")
+        Duration timeout();
     }
 
     interface Sender {

@@ -1,20 +1,26 @@
 package dev.shipnotify.notification.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Redact;
+import dev.shipnotify.notification.inbox.DeadLetters;
 import dev.shipnotify.notification.NotificationConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Delivers one due notification per call, in its own transaction:
@@ -34,14 +40,22 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class NotificationDispatcher {
 
+    /** Where notifications a provider refused as malformed go, with the reason. */
+    public static final String DEAD_LETTER_TOPIC = DeadLetters.topicOf("notifications");
     private static final int MAX_ERROR_LENGTH = 2000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Backoff backoff;
     private final int maxAttempts;
     private final MeterRegistry meters;
+    private final DeadLetters deadLetters;
+    private final Event<NotificationUndeliverable> undeliverable;
 
-    public NotificationDispatcher(Instance<ChannelSender> senders, NotificationConfig config, MeterRegistry meters) {
+    public NotificationDispatcher(Instance<ChannelSender> senders, NotificationConfig config, MeterRegistry meters,
+            DeadLetters deadLetters, Event<NotificationUndeliverable> undeliverable) {
+        this.deadLetters = deadLetters;
+        this.undeliverable = undeliverable;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.backoff = new Backoff(config.sender().retry().initialBackoff(), config.sender().retry().maxBackoff());
         this.maxAttempts = config.sender().retry().maxAttempts();
@@ -55,6 +69,8 @@ public class NotificationDispatcher {
         SENT,
         /** Not sent on purpose (the shopper withdrew from the channel); nothing to retry. */
         SUPPRESSED,
+        /** Not sent and not to be retried: undeliverable on its channel (it fell back), or refused as malformed. */
+        GAVE_UP,
         /** The attempt failed; the notification was rescheduled or, with its budget spent, marked FAILED. */
         FAILED
     }
@@ -90,15 +106,22 @@ public class NotificationDispatcher {
         }
     }
 
+    /** The oldest due notification on a channel that works now, locked; null if none. */
     private Notification claimNextDue(Instant now) {
+        List<String> available = senders.values().stream().filter(ChannelSender::available)
+                .map(sender -> sender.channel().name()).toList();
+        if (available.isEmpty()) {
+            return null;
+        }
         @SuppressWarnings("unchecked")
         List<Notification> due = Panache.getEntityManager().createNativeQuery("""
                 SELECT * FROM notification
-                WHERE status = 'QUEUED' AND next_attempt_at <= :now
+                WHERE status = 'QUEUED' AND next_attempt_at <= :now AND channel IN (:channels)
                 ORDER BY next_attempt_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED""", Notification.class)
                 .setParameter("now", now)
+                .setParameter("channels", available)
                 .getResultList();
         return due.isEmpty() ? null : due.get(0);
     }
@@ -137,10 +160,62 @@ public class NotificationDispatcher {
             Log.infof("Not sending %s %s for order %s to %s: %s", notification.milestone, notification.channel,
                     notification.orderId, redact(notification), e.getMessage());
             return Result.SUPPRESSED;
+        } catch (UndeliverableException e) {
+            giveUp(notification, started, e.getMessage());
+            undeliverable.fire(new NotificationUndeliverable(notification, e.getMessage()));
+            return Result.GAVE_UP;
+        } catch (RejectedException e) {
+            giveUp(notification, started, e.getMessage());
+            deadLetters.send(List.of(deadLetter(notification, e.getMessage())));
+            Log.errorf("Dead-lettered %s %s for order %s to %s: the provider refused it as malformed: %s",
+                    notification.milestone, notification.channel, notification.orderId, redact(notification),
+                    e.getMessage());
+            return Result.GAVE_UP;
+        } catch (ChannelUnavailableException e) {
+            // Not the notification's fault: it keeps its attempt budget and waits for the channel to work again.
+            notification.attempts--;
+            notification.lastError = e.getMessage();
+            notification.updatedAt = Instant.now();
+            Log.errorf("%s channel unavailable, %s for order %s waits: %s", notification.channel,
+                    notification.milestone, notification.orderId, e.getMessage());
+            return Result.FAILED;
         } catch (RuntimeException e) {
             failed(notification, started, describe(e));
             return Result.FAILED;
         }
+    }
+
+    /** Marks a notification FAILED at once, whatever its budget: a retry would fail the same way. */
+    private void giveUp(Notification notification, Instant started, String error) {
+        Instant finished = Instant.now();
+        notification.status = NotificationStatus.FAILED;
+        notification.lastError = error;
+        notification.updatedAt = finished;
+        NotificationAttempt.record(notification, started, finished, NotificationAttempt.Outcome.FAILED, error);
+        count(notification, "failed");
+        Log.warnf("Not sending %s %s for order %s to %s again: %s", notification.milestone, notification.channel,
+                notification.orderId, redact(notification), error);
+    }
+
+    /** What goes to {@code notifications.notification-service.dlq}: the notification, not the shopper's address. */
+    private ProducerRecord<String, byte[]> deadLetter(Notification notification, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notificationId", notification.id.toString());
+        body.put("orderId", notification.orderId);
+        body.put("merchantId", notification.merchantId);
+        body.put("shipmentId", notification.shipmentId);
+        body.put("milestone", notification.milestone.name());
+        body.put("channel", notification.channel.name());
+        body.put("sourceEventId", notification.sourceEventId);
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(DEAD_LETTER_TOPIC, notification.orderId, json);
+        DeadLetters.header(record, DeadLetters.REASON, reason);
+        return record;
     }
 
     private void failed(Notification notification, Instant started, String error) {

@@ -22,11 +22,20 @@ public class NotificationQueue {
      * A message to queue. {@code shipmentId} and {@code shipment} are null for order-level milestones,
      * {@code review} for all but review requests;
      * {@code messageId} is the id the message will carry on the wire (email {@code Message-ID}), fixed now so
-     * retries reuse it.
+     * retries reuse it, or null when the provider gives it (WhatsApp); {@code notBefore} defers the first attempt
+     * (quiet hours), null for at once.
      */
     public record Request(String orderId, String merchantId, String shipmentId, ShipmentNews shipment,
             ReviewAsk review, Milestone milestone, Channel channel, String recipient, String locale,
-            String messageId, String sourceEventId) {
+            String messageId, String sourceEventId, Instant notBefore) {
+
+        /** The request of one channel for a shopper message. */
+        public static Request of(ShopperMessage message, Channel channel, String recipient, String messageId,
+                Instant notBefore) {
+            return new Request(message.order().orderId, message.order().merchantId, message.shipmentId(),
+                    message.shipment(), message.review(), message.milestone(), channel, recipient,
+                    message.order().shopperLocale, messageId, message.eventId(), notBefore);
+        }
     }
 
     private final Event<NotificationQueued> queued;
@@ -53,7 +62,7 @@ public class NotificationQueue {
                                           created_at, updated_at)
                 VALUES (:id, :orderId, :merchantId, :shipmentId, CAST(:details AS jsonb), CAST(:review AS jsonb),
                         :milestone, :channel,
-                        :recipient, :locale, :status, 0, :now, :messageId, :sourceEventId, :now, :now)
+                        :recipient, :locale, :status, 0, :firstAttempt, :messageId, :sourceEventId, :now, :now)
                 ON CONFLICT ON CONSTRAINT notification_natural_key DO NOTHING""")
                 .setParameter("id", id)
                 .setParameter("orderId", request.orderId())
@@ -67,6 +76,7 @@ public class NotificationQueue {
                 .setParameter("locale", request.locale())
                 .setParameter("status", NotificationStatus.QUEUED.name())
                 .setParameter("now", now)
+                .setParameter("firstAttempt", request.notBefore() == null ? now : request.notBefore())
                 .setParameter("messageId", request.messageId())
                 .setParameter("sourceEventId", request.sourceEventId())
                 .executeUpdate();

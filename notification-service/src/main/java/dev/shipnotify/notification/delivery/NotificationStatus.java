@@ -6,7 +6,14 @@ public enum NotificationStatus {
     QUEUED,
     /** The provider accepted it (for email: the SMTP server took the message). */
     SENT,
-    /** The retry budget is spent; the row keeps the last error and every attempt. */
+    /** The provider reported it reached the shopper's device (WhatsApp {@code delivered}). */
+    DELIVERED,
+    /** The provider reported the shopper read it (WhatsApp {@code read}). */
+    READ,
+    /**
+     * Not delivered: the retry budget is spent, or the provider said the recipient cannot be reached or the request
+     * is malformed; the row keeps the last error and every attempt.
+     */
     FAILED,
     /** Not sent, on purpose: the shopper withdrew from the channel after it was queued; {@code last_error} says why. */
     SUPPRESSED

@@ -7,26 +7,11 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.common.annotation.Identifier;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Ends the wait of events whose order never came: after {@code notification.parked.max-wait} each goes, byte for
@@ -38,16 +23,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 @ApplicationScoped
 public class ParkedEventsExpiry {
     private static final int BATCH = 100;
-    private static final String GROUP = "notification-service";
 
     private final Duration maxWait;
-    private final Map<String, Object> kafka;
-    private KafkaProducer<String, byte[]> producer;
+    private final DeadLetters deadLetters;
 
-    public ParkedEventsExpiry(NotificationConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public ParkedEventsExpiry(NotificationConfig config, DeadLetters deadLetters) {
         this.maxWait = config.parked().maxWait();
-        this.kafka = Map.copyOf(kafka);
+        this.deadLetters = deadLetters;
     }
 
     @Scheduled(identity = "parked-events-expiry", every = "${notification.parked.check-interval:1m}",
@@ -81,20 +63,7 @@ public class ParkedEventsExpiry {
                 .setParameter("before", now.minus(maxWait))
                 .setParameter("limit", BATCH)
                 .getResultList();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        for (Object[] row : rows) {
-            sends.add(producer().send(deadLetter(row)));
-        }
-        try {
-            for (Future<RecordMetadata> send : sends) {
-                send.get(30, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the dead-letter topic did not take the expired events", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering", e);
-        }
+        deadLetters.send(rows.stream().map(this::deadLetter).toList());
         for (Object[] row : rows) {
             Panache.getEntityManager().createNativeQuery("DELETE FROM parked_event WHERE event_id = :id")
                     .setParameter("id", row[0]).executeUpdate();
@@ -107,37 +76,14 @@ public class ParkedEventsExpiry {
     private ProducerRecord<String, byte[]> deadLetter(Object[] row) {
         String topic = (String) row[3];
         String orderId = (String) row[1];
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic + "." + GROUP + ".dlq", orderId,
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(DeadLetters.topicOf(topic), orderId,
                 (byte[]) row[6]);
-        header(record, "dead-letter-reason", "order " + orderId + " did not arrive within " + maxWait);
-        header(record, "dead-letter-topic", topic);
-        header(record, "dead-letter-partition", row[4].toString());
-        header(record, "dead-letter-offset", row[5].toString());
-        header(record, CloudEventHeaders.ID, (String) row[0]);
-        header(record, CloudEventHeaders.TYPE, EventType.valueOf((String) row[2]).ceType());
+        DeadLetters.header(record, DeadLetters.REASON, "order " + orderId + " did not arrive within " + maxWait);
+        DeadLetters.header(record, "dead-letter-topic", topic);
+        DeadLetters.header(record, "dead-letter-partition", row[4].toString());
+        DeadLetters.header(record, "dead-letter-offset", row[5].toString());
+        DeadLetters.header(record, CloudEventHeaders.ID, (String) row[0]);
+        DeadLetters.header(record, CloudEventHeaders.TYPE, EventType.valueOf((String) row[2]).ceType());
         return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Map<String, Object> settings = new HashMap<>(kafka);
-            settings.put(ProducerConfig.CLIENT_ID_CONFIG, "notification-service-parked-expiry");
-            settings.put(ProducerConfig.ACKS_CONFIG, "all");
-            settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
     }
 }

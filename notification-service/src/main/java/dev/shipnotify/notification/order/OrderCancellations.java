@@ -1,10 +1,11 @@
 package dev.shipnotify.notification.order;
 
+import dev.shipnotify.notification.delivery.ShopperMessage;
+import dev.shipnotify.notification.rules.ShopperMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderCancelled;
 import dev.shipnotify.contracts.inbox.EventEnvelope;
-import dev.shipnotify.notification.channel.email.EmailNotifications;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.NotificationStatus;
 import dev.shipnotify.notification.inbox.ParkedEvents;
@@ -26,13 +27,13 @@ public class OrderCancellations {
 
     private final ObjectMapper json;
     private final ParkedEvents parked;
-    private final EmailNotifications email;
+    private final ShopperMessages messages;
 
     public OrderCancellations(ObjectMapper json, ParkedEvents parked,
-            EmailNotifications email) {
+            ShopperMessages messages) {
         this.json = json;
         this.parked = parked;
-        this.email = email;
+        this.messages = messages;
     }
 
     void orderArrived(@Observes @Priority(1) OrderArrived arrived) {
@@ -70,6 +71,6 @@ public class OrderCancellations {
                 .setParameter("orderId", order.orderId)
                 .executeUpdate();
         Log.infof("Order %s cancelled; %d messages not sent yet are suppressed", order.orderId, suppressed);
-        email.queue(order, Milestone.ORDER_CANCELLED, event.id());
+        messages.queue(ShopperMessage.ofOrder(order, Milestone.ORDER_CANCELLED, event.id()));
     }
 }

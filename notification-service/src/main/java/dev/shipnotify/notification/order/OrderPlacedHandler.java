@@ -1,8 +1,9 @@
 package dev.shipnotify.notification.order;
 
+import dev.shipnotify.notification.delivery.ShopperMessage;
+import dev.shipnotify.notification.rules.ShopperMessages;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.inbox.EventEnvelope;
-import dev.shipnotify.notification.channel.email.EmailNotifications;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.inbox.ParkedEvents;
 import dev.shipnotify.notification.inbox.ProcessedEvents;
@@ -22,15 +23,15 @@ import java.time.Instant;
 public class OrderPlacedHandler {
 
     private final ProcessedEvents processedEvents;
-    private final EmailNotifications email;
+    private final ShopperMessages messages;
     private final ParkedEvents parked;
     private final Event<OrderArrived> arrived;
 
-    public OrderPlacedHandler(ProcessedEvents processedEvents, EmailNotifications email, ParkedEvents parked,
+    public OrderPlacedHandler(ProcessedEvents processedEvents, ShopperMessages messages, ParkedEvents parked,
             Event<OrderArrived> arrived) {
         this.processedEvents = processedEvents;
         this.parked = parked;
-        this.email = email;
+        this.messages = messages;
         this.arrived = arrived;
     }
 
@@ -43,7 +44,7 @@ public class OrderPlacedHandler {
         }
         parked.lockOrder(placed.orderId());
         OrderProjection order = OrderProjection.upsert(placed, event.id(), Instant.now());
-        email.queue(order, Milestone.ORDER_CONFIRMED, event.id());
+        messages.queue(ShopperMessage.ofOrder(order, Milestone.ORDER_CONFIRMED, event.id()));
         arrived.fire(new OrderArrived(order));
     }
 }

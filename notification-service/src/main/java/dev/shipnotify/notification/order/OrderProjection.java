@@ -7,7 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -118,5 +121,14 @@ public class OrderProjection extends PanacheEntityBase {
         placedAt = event.placedAt();
         lastEventId = eventId;
         updatedAt = now;
+    }
+
+    /** The shopper's time zone; UTC when the order named none or an unknown one. */
+    public ZoneId timeZone() {
+        try {
+            return shopperTimeZone == null ? ZoneOffset.UTC : ZoneId.of(shopperTimeZone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 }

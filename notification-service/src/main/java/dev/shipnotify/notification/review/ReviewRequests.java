@@ -1,10 +1,11 @@
 package dev.shipnotify.notification.review;
 
+import dev.shipnotify.notification.delivery.ShopperMessage;
+import dev.shipnotify.notification.rules.ShopperMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.ReviewRequested;
 import dev.shipnotify.contracts.inbox.EventEnvelope;
-import dev.shipnotify.notification.channel.email.EmailNotifications;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.ReviewAsk;
 import dev.shipnotify.notification.inbox.ParkedEvents;
@@ -25,13 +26,13 @@ public class ReviewRequests {
 
     private final ObjectMapper json;
     private final ParkedEvents parked;
-    private final EmailNotifications email;
+    private final ShopperMessages messages;
 
     public ReviewRequests(ObjectMapper json, ParkedEvents parked,
-            EmailNotifications email) {
+            ShopperMessages messages) {
         this.json = json;
         this.parked = parked;
-        this.email = email;
+        this.messages = messages;
     }
 
     void orderArrived(@Observes @Priority(3) OrderArrived arrived) {
@@ -59,6 +60,7 @@ public class ReviewRequests {
                 .map(item -> new ReviewAsk.Item(item.name(), item.imageUrl(), item.stars().stream()
                         .map(star -> new ReviewAsk.Star(star.stars(), star.url())).toList()))
                 .toList());
-        email.queue(order, request.reminder() ? Milestone.REVIEW_REMINDER : Milestone.REVIEW_REQUEST, ask, event.id());
+        messages.queue(new ShopperMessage(order, request.reminder() ? Milestone.REVIEW_REMINDER : Milestone.REVIEW_REQUEST,
+                null, null, ask, event.id()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.shipnotify.notification.shipment;
 
+import dev.shipnotify.notification.delivery.ShopperMessage;
+import dev.shipnotify.notification.rules.ShopperMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.EventType;
@@ -7,7 +9,6 @@ import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.contracts.inbox.EventEnvelope;
-import dev.shipnotify.notification.channel.email.EmailNotifications;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.inbox.ParkedEvents;
@@ -39,13 +40,13 @@ public class ShipmentNotifications {
 
     private final ObjectMapper json;
     private final ParkedEvents parked;
-    private final EmailNotifications email;
+    private final ShopperMessages messages;
 
     public ShipmentNotifications(ObjectMapper json, ParkedEvents parked,
-            EmailNotifications email) {
+            ShopperMessages messages) {
         this.json = json;
         this.parked = parked;
-        this.email = email;
+        this.messages = messages;
     }
 
     /** What one event means for the shopper: which order and shipment, the milestone if any, what to tell. */
@@ -86,7 +87,8 @@ public class ShipmentNotifications {
                     news.shipmentId());
             return;
         }
-        email.queue(order, news.milestone().get(), news.shipmentId(), news.details(), event.id());
+        messages.queue(new ShopperMessage(order, news.milestone().get(), news.shipmentId(), news.details(), null,
+                event.id()));
     }
 
     private News read(EventEnvelope event) {

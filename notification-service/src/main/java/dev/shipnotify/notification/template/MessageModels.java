@@ -11,7 +11,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
@@ -43,8 +42,8 @@ public final class MessageModels {
         int itemCount = order.items.stream().mapToInt(OrderLine::quantity).sum();
         var summary = new MessageModel.Order(order.orderId, orderNumber(order.orderId),
                 placedAt(order, locale), lines, itemCount, money(order.totalAmount, order.totalCurrency, locale));
-        return new MessageModel(merchant, shopper, summary, news == null ? null : shipment(news, zone(order), locale),
-                review == null ? null : review(review, zone(order), locale));
+        return new MessageModel(merchant, shopper, summary, news == null ? null : shipment(news, order.timeZone(), locale),
+                review == null ? null : review(review, order.timeZone(), locale));
     }
 
     private static MessageModel.Review review(ReviewAsk ask, ZoneId zone, Locale locale) {
@@ -125,16 +124,9 @@ public final class MessageModels {
 
     private static String placedAt(OrderProjection order, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(zone(order)).format(order.placedAt);
+                .withZone(order.timeZone()).format(order.placedAt);
     }
 
-    private static ZoneId zone(OrderProjection order) {
-        try {
-            return order.shopperTimeZone == null ? ZoneOffset.UTC : ZoneId.of(order.shopperTimeZone);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
-    }
 
     private static String firstName(String name) {
         if (name == null || name.isBlank()) {

@@ -1,20 +1,17 @@
 package dev.shipnotify.notification.unsubscribe;
 
+import dev.shipnotify.notification.Digests;
 import dev.shipnotify.notification.NotificationConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Email opt-outs per merchant, and the signed links that make them. A link names the merchant, a hash of the
@@ -85,22 +82,11 @@ public class Unsubscribes {
     }
 
     static String hash(String email) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Digests.sha256Hex(email.strip().toLowerCase(Locale.ROOT));
     }
 
     private byte[] sign(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has HmacSHA256", e);
-        }
+        return Digests.hmacSha256(key(), payload);
     }
 
     /** The signing key: made by the first replica that needs it, read by the others. */

@@ -1,27 +1,24 @@
 package dev.shipnotify.notification.shipment;
 
 import static dev.shipnotify.notification.testing.NotificationLog.notificationsOf;
+import static dev.shipnotify.notification.testing.Shipments.TRACKING_URL;
+import static dev.shipnotify.notification.testing.Shipments.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.ExceptionReason;
-import dev.shipnotify.contracts.Location;
 import dev.shipnotify.contracts.OrderPlaced;
-import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.contracts.ShipmentStatus;
-import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.template.MessageModels;
 import dev.shipnotify.notification.testing.EventsAndInbox;
 import dev.shipnotify.notification.testing.Orders;
+import dev.shipnotify.notification.testing.Shipments;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +36,6 @@ import org.junit.jupiter.params.provider.ValueSource;
         @ResourceArg(name = "parts", value = "kafka,postgres,smtp"),
         @ResourceArg(name = "postgres.database", value = "notifications") })
 class ShipmentEmailsTest extends EventsAndInbox {
-    private static final Instant PICKED_UP = Instant.parse("2025-03-15T08:58:00Z");
 
     /** The subjects of a full journey (confirmed, shipped, out for delivery, failed attempt, delivered) per language. */
     private static final Map<String, List<String>> JOURNEY = Map.of(
@@ -65,17 +61,15 @@ class ShipmentEmailsTest extends EventsAndInbox {
         events.publish(update(order, shipmentId, ShipmentStatus.FAILED_ATTEMPT, null, 52));
         events.publish(update(order, shipmentId, ShipmentStatus.IN_TRANSIT, null, 60));
         events.publish(update(order, shipmentId, ShipmentStatus.OUT_FOR_DELIVERY, null, 72));
-        events.publish(new ShipmentDelivered(ShipmentDelivered.SCHEMA_VERSION, shipmentId, order.orderId(),
-                order.merchantId(), "Delhivery", "DL123456789IN", PICKED_UP.plusSeconds(75 * 3600),
-                new Location("Bengaluru", "KA", "IN"), trackingUrl()));
+        events.publish(Shipments.delivered(order, shipmentId));
 
         List<MailboxClient.Summary> mails = awaitSubjects(shopper, subjects);
 
         MailboxClient.Message outForDelivery = mailbox.message(mails.stream()
                 .filter(m -> m.subject().equals(subjects.get(2))).findFirst().orElseThrow().id());
         assertThat(outForDelivery.html()).contains("<html lang=\"" + locale.substring(0, 2) + "\">", "DL123456789IN",
-                "href=\"" + trackingUrl() + "\"", "background-color:#0e7490");
-        assertThat(outForDelivery.text()).contains("Delhivery DL123456789IN", trackingUrl());
+                "href=\"" + TRACKING_URL + "\"", "background-color:#0e7490");
+        assertThat(outForDelivery.text()).contains("Delhivery DL123456789IN", TRACKING_URL);
         assertThat(notificationsOf(order.orderId())).extracting(notification -> notification.milestone)
                 .containsExactlyInAnyOrder(Milestone.ORDER_CONFIRMED, Milestone.SHIPPED, Milestone.OUT_FOR_DELIVERY,
                         Milestone.FAILED_ATTEMPT, Milestone.DELIVERED);
@@ -131,19 +125,6 @@ class ShipmentEmailsTest extends EventsAndInbox {
         List<MailboxClient.Summary> mails = mailbox.messagesTo(address);
         assertThat(mails).extracting(MailboxClient.Summary::subject).containsExactlyInAnyOrderElementsOf(subjects);
         return mails;
-    }
-
-    private static ShipmentUpdated update(OrderPlaced order, String shipmentId, ShipmentStatus status,
-            ExceptionReason reason, int hoursAfterPickup) {
-        return new ShipmentUpdated(ShipmentUpdated.SCHEMA_VERSION, shipmentId, order.orderId(), order.merchantId(),
-                "Delhivery", "DL123456789IN", status, null, reason,
-                new Checkpoint(PICKED_UP.plusSeconds(hoursAfterPickup * 3600L), status, reason, "X-" + status,
-                        "Scan: " + status, new Location("Bengaluru", "KA", "IN")),
-                LocalDate.of(2025, 3, 18), trackingUrl());
-    }
-
-    private static String trackingUrl() {
-        return "http://127.0.0.1:8082/track/delhivery/DL123456789IN?t=abcdefghijklmnopqrstuvwx";
     }
 
     private static String number(OrderPlaced order) {

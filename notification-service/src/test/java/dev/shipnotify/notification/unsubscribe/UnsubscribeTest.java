@@ -12,7 +12,6 @@ import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
-import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.testing.EventsAndInbox;

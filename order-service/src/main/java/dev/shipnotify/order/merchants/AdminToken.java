@@ -1,12 +1,13 @@
 package dev.shipnotify.order.merchants;
 
 import dev.shipnotify.order.OrderConfig;
+import dev.shipnotify.problem.AdminTokenCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 
 /** The operator's token from {@code order.admin-token}, compared in constant time. */
 @ApplicationScoped
-public class AdminToken {
+public class AdminToken implements AdminTokenCheck {
     private final byte[] expected;
 
     public AdminToken(OrderConfig config) {
@@ -14,7 +15,8 @@ public class AdminToken {
     }
 
     /** Hashing both sides first makes the comparison independent of where they differ and of their lengths. */
-    boolean matches(String token) {
+    @Override
+    public boolean matches(String token) {
         return MessageDigest.isEqual(expected, ApiKeys.sha256(token));
     }
 }

@@ -1,6 +1,7 @@
 package dev.shipnotify.order.merchants;
 
 import dev.shipnotify.order.Ids;
+import dev.shipnotify.problem.AdminAuthenticated;
 import dev.shipnotify.problem.Problem;
 import dev.shipnotify.problem.ResourceNotFoundException;
 import jakarta.ws.rs.Consumes;

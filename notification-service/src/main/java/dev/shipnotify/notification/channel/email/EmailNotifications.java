@@ -4,8 +4,7 @@ import dev.shipnotify.contracts.Redact;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.NotificationQueue;
-import dev.shipnotify.notification.delivery.ReviewAsk;
-import dev.shipnotify.notification.delivery.ShipmentNews;
+import dev.shipnotify.notification.delivery.ShopperMessage;
 import dev.shipnotify.notification.order.OrderProjection;
 import dev.shipnotify.notification.unsubscribe.Unsubscribes;
 import io.quarkus.logging.Log;
@@ -29,27 +28,11 @@ public class EmailNotifications {
         this.unsubscribes = unsubscribes;
     }
 
-    /** An order milestone's email. */
+    /** Queues the message's email, unless the shopper cannot or does not want to get it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void queue(OrderProjection order, Milestone milestone, String eventId) {
-        queue(order, milestone, null, null, null, eventId);
-    }
-
-    /** A shipment milestone's email, with what the shipment event said. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void queue(OrderProjection order, Milestone milestone, String shipmentId, ShipmentNews shipment,
-            String eventId) {
-        queue(order, milestone, shipmentId, shipment, null, eventId);
-    }
-
-    /** A review request's email, with its star links. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void queue(OrderProjection order, Milestone milestone, ReviewAsk review, String eventId) {
-        queue(order, milestone, null, null, review, eventId);
-    }
-
-    private void queue(OrderProjection order, Milestone milestone, String shipmentId, ShipmentNews shipment,
-            ReviewAsk review, String eventId) {
+    public void queue(ShopperMessage message) {
+        OrderProjection order = message.order();
+        Milestone milestone = message.milestone();
         if (!order.consentEmail) {
             Log.infof("Order %s: no email consent, no %s email", order.orderId, milestone.key());
             return;
@@ -63,16 +46,14 @@ public class EmailNotifications {
                     Redact.email(order.shopperEmail), milestone.key());
             return;
         }
-        boolean queued = queue.enqueue(new NotificationQueue.Request(order.orderId, order.merchantId, shipmentId,
-                shipment, review, milestone, Channel.EMAIL, order.shopperEmail, order.shopperLocale,
-                identity.newMessageId(order.merchant), eventId));
+        boolean queued = queue.enqueue(NotificationQueue.Request.of(message, Channel.EMAIL, order.shopperEmail,
+                identity.newMessageId(order.merchant), null));
         if (queued) {
-            Log.infof("Order %s%s: %s email to %s queued", order.orderId,
-                    shipmentId == null ? "" : ", shipment " + shipmentId, milestone.key(),
+            Log.infof("Order %s%s: %s email to %s queued", order.orderId, message.shipmentSuffix(), milestone.key(),
                     Redact.email(order.shopperEmail));
         } else {
             Log.infof("Order %s%s: %s email already queued or sent; event %s adds nothing", order.orderId,
-                    shipmentId == null ? "" : ", shipment " + shipmentId, milestone.key(), eventId);
+                    message.shipmentSuffix(), milestone.key(), message.eventId());
         }
     }
 }

@@ -1,0 +1,29 @@
+package dev.shipnotify.notification.channel.whatsapp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Whether the WhatsApp channel works. It stops when the Cloud API says the access token expired (error 190):
+ * every further call would fail the same way and burn messages' attempts, so none is made until the service
+ * restarts with a new token ({@code notification.whatsapp.access-token}). Messages wait in the log meanwhile.
+ */
+@ApplicationScoped
+public class WhatsAppChannel {
+
+    /** Why and since when the channel stopped. */
+    public record Stop(String reason, Instant since) {
+    }
+
+    private final AtomicReference<Stop> stopped = new AtomicReference<>();
+
+    void stop(String reason) {
+        stopped.compareAndSet(null, new Stop(reason, Instant.now()));
+    }
+
+    public Optional<Stop> stopped() {
+        return Optional.ofNullable(stopped.get());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.shipnotify.notification.channel.whatsapp;
+
+import static dev.shipnotify.notification.testing.NotificationLog.attemptsOf;
+import static dev.shipnotify.notification.testing.NotificationLog.notificationsOf;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
+import dev.shipnotify.infra.whatsapp.SandboxClient;
+import dev.shipnotify.notification.delivery.Channel;
+import dev.shipnotify.notification.delivery.Notification;
+import dev.shipnotify.notification.delivery.NotificationStatus;
+import dev.shipnotify.notification.testing.EventsAndInbox;
+import dev.shipnotify.notification.testing.Orders;
+import dev.shipnotify.notification.testing.WhatsAppProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An expired access token (Cloud API error 190) stops the WhatsApp channel: the service reports itself not ready and
+ * makes no further call that would fail the same way, the messages wait, and email goes on.
+ */
+@QuarkusTest
+@TestProfile(WhatsAppTokenExpiryTest.OwnApp.class)
+class WhatsAppTokenExpiryTest extends EventsAndInbox {
+
+    /** Its own application: a stopped channel stays stopped until the service restarts. */
+    public static class OwnApp extends WhatsAppProfile {
+    }
+
+    @ConfigProperty(name = LocalInfraTestResource.WHATSAPP_URL)
+    String sandboxUrl;
+
+    @Test
+    void anExpiredToken_stopsTheChannel_reportsNotReady_andBurnsNoMoreMessages() {
+        SandboxClient whatsapp = new SandboxClient(sandboxUrl);
+        whatsapp.failNext(190, 2);
+        OrderPlaced first = Orders.anOrder().build();
+        events.publish(first);
+
+        await().atMost(DELIVERY).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'WhatsApp Cloud API' }.status", equalTo("DOWN")));
+        Notification waiting = whatsappNotification(first);
+        assertThat(waiting.status).isEqualTo(NotificationStatus.QUEUED);
+        assertThat(waiting.lastError).contains("190");
+        assertThat(attemptsOf(waiting.id)).isEmpty();
+
+        OrderPlaced second = Orders.anOrder().build();
+        events.publish(second);
+        await().atMost(DELIVERY).until(() -> mailbox.messagesTo(second.customer().email()).size() == 1);
+        await().during(QUIET).atMost(QUIET.plusSeconds(5))
+                .until(() -> whatsappNotification(second).status == NotificationStatus.QUEUED);
+        // The second armed 190 is still pending: no call was made for the second order's message.
+        given().get(sandboxUrl + "/sandbox/failures").then().statusCode(200)
+                .body("pending.remaining", equalTo(java.util.List.of(1)));
+        assertThat(mailbox.messagesTo(first.customer().email())).hasSize(1);
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.name", hasItem("WhatsApp Cloud API"));
+    }
+
+    private static Notification whatsappNotification(OrderPlaced order) {
+        return notificationsOf(order.orderId()).stream().filter(n -> n.channel == Channel.WHATSAPP).findFirst()
+                .orElseThrow();
+    }
+}
