@@ -2,6 +2,7 @@ package dev.shipnotify.notification.inbox;
 
 import dev.shipnotify.contracts.inbox.EventEnvelope;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,27 +17,35 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class ProcessedEvents {
 
+    private final MeterRegistry meters;
+
+    public ProcessedEvents(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    /**
+     * Applies a consumed event once: records its id and runs {@code apply} in one transaction, so a duplicate
+     * (a redelivery, a replay from offset 0) changes nothing. Counts both in {@code events_consumed_total{topic,
+     * outcome=applied|duplicate}}.
+     */
+    @Transactional
+    public void once(EventEnvelope event, Consumer<EventEnvelope> apply) {
+        if (!firstDelivery(event)) {
+            Log.infof("Event %s (%s) was handled before; nothing to do", event.id(), event.position());
+            meters.counter("events_consumed", "topic", event.topic(), "outcome", "duplicate").increment();
+            return;
+        }
+        apply.accept(event);
+        meters.counter("events_consumed", "topic", event.topic(), "outcome", "applied").increment();
+    }
+
     /**
      * Records the event as handled.
      *
      * @return {@code true} the first time this event id is seen, {@code false} for a duplicate. A concurrent
      *         duplicate waits on the first one's row lock and then sees it.
      */
-    /**
-     * Applies a consumed event once: records its id and runs {@code apply} in one transaction, so a duplicate
-     * (a redelivery, a replay from offset 0) changes nothing.
-     */
-    @Transactional
-    public void once(EventEnvelope event, Consumer<EventEnvelope> apply) {
-        if (!firstDelivery(event)) {
-            Log.infof("Event %s (%s) was handled before; nothing to do", event.id(), event.position());
-            return;
-        }
-        apply.accept(event);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(EventEnvelope event) {
+    private boolean firstDelivery(EventEnvelope event) {
         int inserted = Panache.getEntityManager().createNativeQuery("""
                 INSERT INTO processed_event (event_id, event_type, topic, kafka_partition, kafka_offset, processed_at)
                 VALUES (:id, :type, :topic, :partition, :offset, :now)

@@ -7,10 +7,8 @@ import dev.shipnotify.contracts.inbox.EventEnvelope;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.inbox.ParkedEvents;
 import dev.shipnotify.notification.inbox.ProcessedEvents;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
@@ -35,13 +33,11 @@ public class OrderPlacedHandler {
         this.arrived = arrived;
     }
 
-    @Transactional
     public void handle(EventEnvelope event, OrderPlaced placed) {
-        if (!processedEvents.firstDelivery(event)) {
-            Log.infof("Event %s (%s) for order %s was handled before; nothing to do", event.id(), event.position(),
-                    placed.orderId());
-            return;
-        }
+        processedEvents.once(event, e -> apply(e, placed));
+    }
+
+    private void apply(EventEnvelope event, OrderPlaced placed) {
         parked.lockOrder(placed.orderId());
         OrderProjection order = OrderProjection.upsert(placed, event.id(), Instant.now());
         messages.queue(ShopperMessage.ofOrder(order, Milestone.ORDER_CONFIRMED, event.id()));
