@@ -1,6 +1,5 @@
-package dev.shipnotify.tracking.merchant;
+package dev.shipnotify.problem;
 
-import dev.shipnotify.problem.NotAuthenticatedException;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The merchant of the current request, as its API key told {@link MerchantAuthFilter}. */

@@ -1,9 +1,7 @@
-package dev.shipnotify.tracking.merchant;
+package dev.shipnotify.problem;
 
-import dev.shipnotify.contracts.MerchantKeyChanged;
-import dev.shipnotify.problem.BearerToken;
-import dev.shipnotify.problem.NotAuthenticatedException;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,17 +9,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Resolves the merchant of a {@link MerchantAuthenticated} call from its {@code Authorization: Bearer <key>}: the
- * key's SHA-256 looked up in {@link MerchantKeyProjection}. No key, an unknown or a revoked one: 401.
+ * Resolves the merchant of a {@link MerchantAuthenticated} call from its {@code Authorization: Bearer <key>} through
+ * the service's {@link MerchantKeyLookup}. No key, an unknown or a revoked one: 401.
  */
 @Provider
 @MerchantAuthenticated
 @Priority(Priorities.AUTHENTICATION)
 public class MerchantAuthFilter implements ContainerRequestFilter {
-    private final MerchantKeyProjection keys;
+    private final Instance<MerchantKeyLookup> keys;
     private final CurrentMerchant currentMerchant;
 
-    public MerchantAuthFilter(MerchantKeyProjection keys, CurrentMerchant currentMerchant) {
+    public MerchantAuthFilter(Instance<MerchantKeyLookup> keys, CurrentMerchant currentMerchant) {
         this.keys = keys;
         this.currentMerchant = currentMerchant;
     }
@@ -30,7 +28,9 @@ public class MerchantAuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String key = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .orElseThrow(NotAuthenticatedException::new);
-        currentMerchant.set(keys.merchantOf(MerchantKeyChanged.hashOf(key))
-                .orElseThrow(NotAuthenticatedException::new));
+        if (!keys.isResolvable()) {
+            throw new NotAuthenticatedException();
+        }
+        currentMerchant.set(keys.get().merchantOfKey(key).orElseThrow(NotAuthenticatedException::new));
     }
 }

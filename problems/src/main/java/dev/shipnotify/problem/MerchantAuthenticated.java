@@ -1,4 +1,4 @@
-package dev.shipnotify.tracking.merchant;
+package dev.shipnotify.problem;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;

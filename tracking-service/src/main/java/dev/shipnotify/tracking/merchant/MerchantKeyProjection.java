@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.shipnotify.contracts.MerchantKeyChanged;
+import dev.shipnotify.problem.MerchantKeyLookup;
 import dev.shipnotify.tracking.Store;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import org.bson.Document;
  * arrives after it changes nothing.
  */
 @ApplicationScoped
-public class MerchantKeyProjection {
+public class MerchantKeyProjection implements MerchantKeyLookup {
     static final String COLLECTION = "merchant_keys";
 
     private final MongoCollection<Document> keys;
@@ -47,5 +48,10 @@ public class MerchantKeyProjection {
         Document key = keys.find(Filters.eq("_id", keyHash)).first();
         return key == null || key.get("revokedAt") != null ? Optional.empty()
                 : Optional.of(key.getString("merchantId"));
+    }
+
+    @Override
+    public Optional<String> merchantOfKey(String apiKey) {
+        return merchantOf(MerchantKeyChanged.hashOf(apiKey));
     }
 }

@@ -7,13 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ShipmentStatus;
-import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
-import dev.shipnotify.infra.whatsapp.SandboxClient;
 import dev.shipnotify.infra.whatsapp.SentMessage;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.Notification;
-import dev.shipnotify.notification.testing.EventsAndInbox;
+import dev.shipnotify.notification.testing.EventsAndWhatsApp;
 import dev.shipnotify.notification.testing.Orders;
 import dev.shipnotify.notification.testing.WhatsAppProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(QuietHoursTest.Nights.class)
-class QuietHoursTest extends EventsAndInbox {
+class QuietHoursTest extends EventsAndWhatsApp {
     static final Duration QUIET_FOR = Duration.ofSeconds(45);
 
     public static class Nights extends WhatsAppProfile {
@@ -48,14 +45,10 @@ class QuietHoursTest extends EventsAndInbox {
         }
     }
 
-    @ConfigProperty(name = LocalInfraTestResource.WHATSAPP_URL)
-    String sandboxUrl;
-
     @Test
     void quietHoursHoldTheConfirmation_untilTheyEnd_butNotTheOutForDeliveryNews() {
         Instant end = Instant.now().plus(QUIET_FOR).truncatedTo(ChronoUnit.SECONDS);
         ZoneOffset shopperZone = zoneWhereItIsEightAt(end);
-        SandboxClient whatsapp = new SandboxClient(sandboxUrl);
         OrderPlaced order = Orders.anOrder().timeZone(shopperZone.getId()).build();
         String phone = order.customer().phone();
         events.publish(order);

@@ -13,8 +13,6 @@ import dev.shipnotify.contracts.ExceptionReason;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.infra.kafka.TopicReader;
-import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
-import dev.shipnotify.infra.whatsapp.SandboxClient;
 import dev.shipnotify.infra.whatsapp.SentMessage;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
@@ -22,16 +20,14 @@ import dev.shipnotify.notification.delivery.Notification;
 import dev.shipnotify.notification.delivery.NotificationDispatcher;
 import dev.shipnotify.notification.delivery.NotificationStatus;
 import dev.shipnotify.notification.template.MessageModels;
-import dev.shipnotify.notification.testing.EventsAndInbox;
+import dev.shipnotify.notification.testing.EventsAndWhatsApp;
 import dev.shipnotify.notification.testing.Orders;
 import dev.shipnotify.notification.testing.Shipments;
 import dev.shipnotify.notification.testing.WhatsAppProfile;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,8 +35,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,23 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 @TestProfile(WhatsAppProfile.class)
-class WhatsAppMessagesTest extends EventsAndInbox {
+class WhatsAppMessagesTest extends EventsAndWhatsApp {
     private static final String ADMIN = "Bearer test-admin-token";
-
-    @ConfigProperty(name = LocalInfraTestResource.WHATSAPP_URL)
-    String sandboxUrl;
-
-    @TestHTTPResource("/webhooks/whatsapp")
-    URL webhook;
-
-    SandboxClient whatsapp;
-
-    @BeforeEach
-    void pointTheSandboxAtThisService() {
-        whatsapp = new SandboxClient(sandboxUrl);
-        whatsapp.clearFailures();
-        whatsapp.statusWebhook(webhook.toString(), WhatsAppProfile.APP_SECRET);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"en-IN", "hi-IN", "bn-IN", "te-IN"})

@@ -9,17 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.shipnotify.contracts.OrderPlaced;
-import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
-import dev.shipnotify.infra.whatsapp.SandboxClient;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Notification;
 import dev.shipnotify.notification.delivery.NotificationStatus;
-import dev.shipnotify.notification.testing.EventsAndInbox;
+import dev.shipnotify.notification.testing.EventsAndWhatsApp;
 import dev.shipnotify.notification.testing.Orders;
 import dev.shipnotify.notification.testing.WhatsAppProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,18 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(WhatsAppTokenExpiryTest.OwnApp.class)
-class WhatsAppTokenExpiryTest extends EventsAndInbox {
+class WhatsAppTokenExpiryTest extends EventsAndWhatsApp {
 
     /** Its own application: a stopped channel stays stopped until the service restarts. */
     public static class OwnApp extends WhatsAppProfile {
     }
 
-    @ConfigProperty(name = LocalInfraTestResource.WHATSAPP_URL)
-    String sandboxUrl;
-
     @Test
     void anExpiredToken_stopsTheChannel_reportsNotReady_andBurnsNoMoreMessages() {
-        SandboxClient whatsapp = new SandboxClient(sandboxUrl);
         whatsapp.failNext(190, 2);
         OrderPlaced first = Orders.anOrder().build();
         events.publish(first);

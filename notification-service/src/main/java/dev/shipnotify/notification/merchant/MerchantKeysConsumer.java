@@ -1,0 +1,41 @@
+package dev.shipnotify.notification.merchant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.contracts.MerchantKeyChanged;
+import dev.shipnotify.contracts.Topics;
+import dev.shipnotify.contracts.inbox.Inbound;
+import dev.shipnotify.contracts.inbox.PoisonEventException;
+import dev.shipnotify.notification.inbox.ProcessedEvents;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps {@link MerchantKeys} up to date from {@code merchant-keys}, with the rules of the other consumers. */
+@ApplicationScoped
+public class MerchantKeysConsumer {
+
+    private final ObjectMapper json;
+    private final ProcessedEvents processedEvents;
+    private final MerchantKeys keys;
+
+    public MerchantKeysConsumer(ObjectMapper json, ProcessedEvents processedEvents, MerchantKeys keys) {
+        this.json = json;
+        this.processedEvents = processedEvents;
+        this.keys = keys;
+    }
+
+    @Incoming(Topics.MERCHANT_KEYS)
+    @Blocking
+    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 20, durationUnit = ChronoUnit.SECONDS,
+            abortOn = PoisonEventException.class)
+    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        Inbound.handle(record, EventType.MERCHANT_KEY_CHANGED,
+                event -> processedEvents.once(event, e -> keys.apply(e.read(json, MerchantKeyChanged.class))));
+    }
+}
