@@ -34,11 +34,13 @@ public final class WhatsAppSandbox implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService threads;
     private final StatusWebhooks webhooks;
+    private final MessageLog log;
 
-    private WhatsAppSandbox(HttpServer http, ExecutorService threads, StatusWebhooks webhooks) {
+    private WhatsAppSandbox(HttpServer http, ExecutorService threads, StatusWebhooks webhooks, MessageLog log) {
         this.http = http;
         this.threads = threads;
         this.webhooks = webhooks;
+        this.log = log;
     }
 
     /**
@@ -67,7 +69,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
         ExecutorService threads = Executors.newFixedThreadPool(4, new DaemonThreads("whatsapp-http"));
         http.setExecutor(threads);
         http.start();
-        WhatsAppSandbox sandbox = new WhatsAppSandbox(http, threads, webhooks);
+        WhatsAppSandbox sandbox = new WhatsAppSandbox(http, threads, webhooks, log);
         LOG.log(System.Logger.Level.INFO, "WhatsApp sandbox on {0}{1}", sandbox.url(),
                 storageDir == null ? " (memory only)" : ", messages kept in " + storageDir);
         return sandbox;
@@ -108,5 +110,6 @@ public final class WhatsAppSandbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        log.close();
     }
 }
