@@ -4,19 +4,39 @@ import java.util.Locale;
 
 /** A moment in an order's life that a shopper hears about. */
 public enum Milestone {
-    ORDER_CONFIRMED,
+    ORDER_CONFIRMED(Priority.DELIVERY_NEWS),
     /** The merchant cancelled the order; nothing is sent about it afterwards. */
-    ORDER_CANCELLED,
+    ORDER_CANCELLED(Priority.DELIVERY_NEWS),
     /** The first in-transit scan; later in-transit scans notify nobody. */
-    SHIPPED,
-    OUT_FOR_DELIVERY,
-    FAILED_ATTEMPT,
+    SHIPPED(Priority.DELIVERY_NEWS),
+    OUT_FOR_DELIVERY(Priority.DELIVERY_NEWS),
+    FAILED_ATTEMPT(Priority.DELIVERY_NEWS),
     /** An exception or a delay, with its reason. */
-    EXCEPTION,
-    DELIVERED,
+    EXCEPTION(Priority.DELIVERY_NEWS),
+    DELIVERED(Priority.DELIVERY_NEWS),
     /** The review-service asks for a review, once, and at most once more as a reminder. */
-    REVIEW_REQUEST,
-    REVIEW_REMINDER;
+    REVIEW_REQUEST(Priority.REVIEW_REQUEST),
+    REVIEW_REMINDER(Priority.REVIEW_REQUEST);
+
+    /**
+     * What gives way when a shopper has had many messages: delivery news always goes (it counts towards the cap),
+     * review requests only below the cap, and thank-yous, when they come, give way first.
+     */
+    public enum Priority {
+        DELIVERY_NEWS,
+        REVIEW_REQUEST,
+        THANK_YOU
+    }
+
+    private final Priority priority;
+
+    Milestone(Priority priority) {
+        this.priority = priority;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
 
     /** Kebab-case name, as used in template paths: {@code order-confirmed}. */
     public String key() {

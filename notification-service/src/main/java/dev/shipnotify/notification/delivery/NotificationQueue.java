@@ -23,18 +23,19 @@ public class NotificationQueue {
      * {@code review} for all but review requests;
      * {@code messageId} is the id the message will carry on the wire (email {@code Message-ID}), fixed now so
      * retries reuse it, or null when the provider gives it (WhatsApp); {@code notBefore} defers the first attempt
-     * (quiet hours), null for at once.
+     * (quiet hours), null for at once; {@code suppressedBecause}, when set, logs the message as {@code SUPPRESSED} with
+     * that reason instead of queuing it.
      */
     public record Request(String orderId, String merchantId, String shipmentId, ShipmentNews shipment,
             ReviewAsk review, Milestone milestone, Channel channel, String recipient, String locale,
-            String messageId, String sourceEventId, Instant notBefore) {
+            String messageId, String sourceEventId, Instant notBefore, String suppressedBecause) {
 
         /** The request of one channel for a shopper message. */
         public static Request of(ShopperMessage message, Channel channel, String recipient, String messageId,
-                Instant notBefore) {
+                Instant notBefore, String suppressedBecause) {
             return new Request(message.order().orderId, message.order().merchantId, message.shipmentId(),
                     message.shipment(), message.review(), message.milestone(), channel, recipient,
-                    message.order().shopperLocale, messageId, message.eventId(), notBefore);
+                    message.order().shopperLocale, messageId, message.eventId(), notBefore, suppressedBecause);
         }
     }
 
@@ -47,7 +48,7 @@ public class NotificationQueue {
     /**
      * Queues the message unless one with the same natural key (order, shipment, milestone, channel) exists.
      *
-     * @return {@code true} if queued now, {@code false} if it was already there
+     * @return {@code true} if logged now, {@code false} if it was already there
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean enqueue(Request request) {
@@ -58,11 +59,11 @@ public class NotificationQueue {
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
                 INSERT INTO notification (id, order_id, merchant_id, shipment_id, details, review, milestone, channel, recipient,
-                                          locale, status, attempts, next_attempt_at, message_id, source_event_id,
-                                          created_at, updated_at)
+                                          locale, status, attempts, next_attempt_at, last_error, message_id,
+                                          source_event_id, created_at, updated_at)
                 VALUES (:id, :orderId, :merchantId, :shipmentId, CAST(:details AS jsonb), CAST(:review AS jsonb),
-                        :milestone, :channel,
-                        :recipient, :locale, :status, 0, :firstAttempt, :messageId, :sourceEventId, :now, :now)
+                        :milestone, :channel, :recipient, :locale, :status, 0, :firstAttempt, :why, :messageId,
+                        :sourceEventId, :now, :now)
                 ON CONFLICT ON CONSTRAINT notification_natural_key DO NOTHING""")
                 .setParameter("id", id)
                 .setParameter("orderId", request.orderId())
@@ -74,13 +75,15 @@ public class NotificationQueue {
                 .setParameter("channel", request.channel().name())
                 .setParameter("recipient", request.recipient())
                 .setParameter("locale", request.locale())
-                .setParameter("status", NotificationStatus.QUEUED.name())
+                .setParameter("status", request.suppressedBecause() == null ? NotificationStatus.QUEUED.name()
+                        : NotificationStatus.SUPPRESSED.name())
+                .setParameter("why", request.suppressedBecause())
                 .setParameter("now", now)
                 .setParameter("firstAttempt", request.notBefore() == null ? now : request.notBefore())
                 .setParameter("messageId", request.messageId())
                 .setParameter("sourceEventId", request.sourceEventId())
                 .executeUpdate();
-        if (inserted == 1) {
+        if (inserted == 1 && request.suppressedBecause() == null) {
             queued.fire(new NotificationQueued(id, request.channel()));
         }
         return inserted == 1;

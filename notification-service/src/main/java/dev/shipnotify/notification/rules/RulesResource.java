@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The operator's view of a merchant's notification rules: {@code GET} shows every milestone with its channels,
- * {@code PUT} replaces them ({@code {"channels": {"SHIPPED": ["WHATSAPP"], "DELIVERED": []}}}; a milestone left out
- * goes on every channel).
+ * {@code PUT} replaces them ({@code {"channels": {"SHIPPED": ["WHATSAPP"], "DELIVERED": []},
+ * "emailWaitsForWhatsAppRead": "PT5M"}}; a milestone left out goes on every channel).
  */
 @Path("/api/admin/merchants/{merchantId}/notification-rules")
 @AdminAuthenticated
@@ -39,18 +41,24 @@ public class RulesResource {
     }
 
     /** What the API shows and takes. */
-    public record RulesView(Map<Milestone, Set<Channel>> channels) {
+    /** {@code emailWaitsForWhatsAppRead} is an ISO-8601 duration such as {@code PT5M}, or null. */
+    public record RulesView(Map<Milestone, Set<Channel>> channels, String emailWaitsForWhatsAppRead,
+            Integer shopperCapPerDay) {
     }
 
     @GET
     @Operation(summary = "Read a merchant's notification rules", description = "Every milestone with its channels.")
     public RulesView get(@PathParam("merchantId") String merchantId) {
-        return new RulesView(rules.of(merchantId).effective());
+        NotificationRules current = rules.of(merchantId);
+        return view(current);
     }
 
     @PUT
     @Operation(summary = "Replace a merchant's notification rules",
-            description = "Milestones left out go on every channel; an empty list silences a milestone.")
+            description = "Milestones left out go on every channel; an empty list silences a milestone. "
+                    + "emailWaitsForWhatsAppRead (e.g. PT5M) holds the email of a milestone that also goes on WhatsApp "
+                    + "and drops it if the shopper read the WhatsApp message meanwhile. shopperCapPerDay (default 10) "
+                    + "is how many messages a shopper gets per channel in 24 h before review requests give way.")
     @APIResponse(responseCode = "400", description = "Not rules: an unknown milestone or channel, or no body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RulesView put(@PathParam("merchantId") String merchantId, RulesView body) {
@@ -62,8 +70,33 @@ public class RulesResource {
             throw new InvalidRequestException("channels", "milestones are " + Set.of(Milestone.values())
                     + " and channels " + Set.of(Channel.values()));
         }
-        NotificationRules updated = new NotificationRules(body.channels());
+        Duration wait = wait(body.emailWaitsForWhatsAppRead());
+        if (body.shopperCapPerDay() != null && (body.shopperCapPerDay() < 1 || body.shopperCapPerDay() > 1000)) {
+            throw new InvalidRequestException("shopperCapPerDay", "must be 1 to 1000");
+        }
+        NotificationRules updated = new NotificationRules(body.channels(), wait, body.shopperCapPerDay());
         rules.put(merchantId, updated);
-        return new RulesView(updated.effective());
+        return view(updated);
+    }
+
+    private static Duration wait(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Duration wait = Duration.parse(text.strip());
+            if (!wait.isNegative() && wait.compareTo(Duration.ofHours(24)) <= 0) {
+                return wait;
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw new InvalidRequestException("emailWaitsForWhatsAppRead", "must be an ISO-8601 duration up to PT24H, "
+                + "such as PT5M");
+    }
+
+    private static RulesView view(NotificationRules rules) {
+        Duration wait = rules.emailWaitsForWhatsAppRead();
+        return new RulesView(rules.effective(), wait == null ? null : wait.toString(), rules.shopperCapPerDay());
     }
 }

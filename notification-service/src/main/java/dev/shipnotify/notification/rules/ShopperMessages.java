@@ -11,6 +11,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -33,16 +35,16 @@ public class ShopperMessages {
     /** Queues the message on its channels, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(ShopperMessage message) {
-        Set<Channel> channels = rules.of(message.order().merchantId).channelsFor(message.milestone());
+        NotificationRules merchantRules = rules.of(message.order().merchantId);
+        Set<Channel> channels = merchantRules.channelsFor(message.milestone());
         if (channels.isEmpty()) {
             Log.infof("Order %s: merchant %s sends no %s messages", message.order().orderId,
                     message.order().merchantId, message.milestone().key());
         }
+        boolean whatsappQueued = channels.contains(Channel.WHATSAPP) && whatsapp.queue(message);
         if (channels.contains(Channel.EMAIL)) {
-            email.queue(message);
-        }
-        if (channels.contains(Channel.WHATSAPP)) {
-            whatsapp.queue(message);
+            Duration wait = whatsappQueued ? merchantRules.emailWaitsForWhatsAppRead() : null;
+            email.queue(message, wait == null ? null : Instant.now().plus(wait));
         }
     }
 
@@ -63,6 +65,6 @@ public class ShopperMessages {
         }
         Log.infof("Order %s: %s WhatsApp message undeliverable, falling back to email", order.orderId,
                 notification.milestone.key());
-        email.queue(ShopperMessage.of(notification, order));
+        email.queue(ShopperMessage.of(notification, order), null);
     }
 }

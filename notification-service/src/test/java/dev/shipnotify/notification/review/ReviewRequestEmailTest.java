@@ -14,6 +14,7 @@ import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.template.MessageModels;
 import dev.shipnotify.notification.testing.EventsAndInbox;
 import dev.shipnotify.notification.testing.Orders;
+import dev.shipnotify.notification.testing.Reviews;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,9 +38,9 @@ class ReviewRequestEmailTest extends EventsAndInbox {
         events.publish(order);
         await().atMost(DELIVERY).until(() -> mailbox.messagesTo(shopper).size() == 1);
 
-        events.publish(request(order, false));
-        events.publish(request(order, true));
-        events.publish(request(order, true));
+        events.publish(Reviews.requested(order, false));
+        events.publish(Reviews.requested(order, true));
+        events.publish(Reviews.requested(order, true));
 
         String n = MessageModels.orderNumber(order.orderId());
         await().atMost(DELIVERY).until(() -> mailbox.messagesTo(shopper).size() >= 3);
@@ -51,8 +52,8 @@ class ReviewRequestEmailTest extends EventsAndInbox {
                 .filter(m -> m.subject().endsWith("कैसा रहा?")).findFirst().orElseThrow().id());
         for (String sku : List.of("SKU-PAN-28", "SKU-TEA-TOWEL")) {
             for (int stars = 1; stars <= 5; stars++) {
-                assertThat(request.html()).contains("href=\"" + starUrl(order, sku, stars) + "\"");
-                assertThat(request.text()).contains(starUrl(order, sku, stars));
+                assertThat(request.html()).contains("href=\"" + Reviews.starUrl(order, sku, stars) + "\"");
+                assertThat(request.text()).contains(Reviews.starUrl(order, sku, stars));
             }
         }
         assertThat(request.html()).contains("Cast iron pan 28 cm", "★★★★★");
@@ -71,23 +72,10 @@ class ReviewRequestEmailTest extends EventsAndInbox {
         await().atMost(DELIVERY).until(() -> mailbox.messagesTo(shopper).stream()
                 .anyMatch(mail -> mail.subject().endsWith("was cancelled")));
 
-        String eventId = events.publish(request(order, false));
+        String eventId = events.publish(Reviews.requested(order, false));
         await().atMost(DELIVERY).until(() -> wasProcessed(eventId));
 
         assertThat(notificationsOf(order.orderId())).extracting(notification -> notification.milestone)
                 .doesNotContain(Milestone.REVIEW_REQUEST);
-    }
-
-    private static ReviewRequested request(OrderPlaced order, boolean reminder) {
-        return new ReviewRequested(ReviewRequested.SCHEMA_VERSION, UUID.randomUUID().toString(), order.orderId(),
-                order.merchantId(), reminder, Instant.parse("2030-01-31T00:00:00Z"), order.items().stream()
-                        .map(item -> new ReviewRequested.Item(item.sku(), item.name(), item.imageUrl(),
-                                IntStream.rangeClosed(1, 5).mapToObj(stars -> new ReviewRequested.StarLink(stars,
-                                        starUrl(order, item.sku(), stars))).toList()))
-                        .toList());
-    }
-
-    private static String starUrl(OrderPlaced order, String sku, int stars) {
-        return "http://127.0.0.1:8084/r/" + order.orderId().substring(0, 8) + "-" + sku + "-" + stars + "?sig=abc";
     }
 }

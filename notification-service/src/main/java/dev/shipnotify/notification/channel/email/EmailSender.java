@@ -3,8 +3,10 @@ package dev.shipnotify.notification.channel.email;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.ChannelSender;
 import dev.shipnotify.notification.delivery.Notification;
+import dev.shipnotify.notification.delivery.NotificationStatus;
 import dev.shipnotify.notification.delivery.SuppressedException;
 import dev.shipnotify.notification.order.OrderProjection;
+import dev.shipnotify.notification.rules.MerchantRules;
 import dev.shipnotify.notification.unsubscribe.Unsubscribes;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -22,8 +24,11 @@ public class EmailSender implements ChannelSender {
     private final EmailRenderer renderer;
     private final SenderIdentity identity;
     private final Unsubscribes unsubscribes;
+    private final MerchantRules rules;
 
-    public EmailSender(Mailer mailer, EmailRenderer renderer, SenderIdentity identity, Unsubscribes unsubscribes) {
+    public EmailSender(Mailer mailer, EmailRenderer renderer, SenderIdentity identity, Unsubscribes unsubscribes,
+            MerchantRules rules) {
+        this.rules = rules;
         this.mailer = mailer;
         this.renderer = renderer;
         this.identity = identity;
@@ -43,6 +48,9 @@ public class EmailSender implements ChannelSender {
         }
         if (unsubscribes.optedOut(order.merchantId, notification.recipient)) {
             throw new SuppressedException("the shopper unsubscribed from the merchant's emails");
+        }
+        if (rules.of(order.merchantId).emailWaitsForWhatsAppRead() != null && readOnWhatsApp(notification)) {
+            throw new SuppressedException("the shopper read the WhatsApp message for it");
         }
         RenderedEmail email = renderer.render(notification.milestone, order, notification.shipment,
                 notification.review);
@@ -64,5 +72,15 @@ public class EmailSender implements ChannelSender {
         }
         mailer.send(mail);
         return new SentMessage(email.subject(), messageId);
+    }
+
+    /** Whether the WhatsApp message of the same milestone (and shipment) reached the shopper's eyes. */
+    private static boolean readOnWhatsApp(Notification email) {
+        return Notification.count("orderId = ?1 and milestone = ?2 and channel = ?3 and status = ?4"
+                        + (email.shipmentId == null ? " and shipmentId is null" : " and shipmentId = ?5"),
+                email.shipmentId == null
+                        ? new Object[] {email.orderId, email.milestone, Channel.WHATSAPP, NotificationStatus.READ}
+                        : new Object[] {email.orderId, email.milestone, Channel.WHATSAPP, NotificationStatus.READ,
+                            email.shipmentId}) > 0;
     }
 }

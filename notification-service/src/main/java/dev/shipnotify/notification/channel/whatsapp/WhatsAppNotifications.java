@@ -7,6 +7,7 @@ import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.NotificationQueue;
 import dev.shipnotify.notification.delivery.ShopperMessage;
 import dev.shipnotify.notification.order.OrderProjection;
+import dev.shipnotify.notification.rules.ShopperCap;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,41 +28,50 @@ public class WhatsAppNotifications {
 
     private final NotificationQueue queue;
     private final WhatsAppOptOuts optOuts;
+    private final ShopperCap cap;
     private final boolean configured;
     private final Optional<QuietHours> quietHours;
 
-    public WhatsAppNotifications(NotificationQueue queue, WhatsAppOptOuts optOuts, NotificationConfig config) {
+    public WhatsAppNotifications(NotificationQueue queue, WhatsAppOptOuts optOuts, ShopperCap cap,
+            NotificationConfig config) {
         this.queue = queue;
+        this.cap = cap;
         this.optOuts = optOuts;
         this.configured = config.whatsapp().accessToken().isPresent();
         this.quietHours = config.quietHours().filter(text -> !text.isBlank()).map(QuietHours::parse);
     }
 
+    /** @return whether a WhatsApp message is queued, now or before, for this milestone */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void queue(ShopperMessage message) {
+    public boolean queue(ShopperMessage message) {
         OrderProjection order = message.order();
         Milestone milestone = message.milestone();
         if (!configured) {
             Log.debugf("Order %s: WhatsApp is not configured, no %s message", order.orderId, milestone.key());
-            return;
+            return false;
         }
         if (!order.consentWhatsapp) {
             Log.infof("Order %s: no WhatsApp consent, no %s message", order.orderId, milestone.key());
-            return;
+            return false;
         }
         if (order.shopperPhone == null || order.shopperPhone.isBlank()) {
             Log.warnf("Order %s: WhatsApp consent but no phone number, no %s message", order.orderId, milestone.key());
-            return;
+            return false;
         }
         if (optOuts.optedOut(order.shopperPhone)) {
             Log.infof("Order %s: %s replied STOP on WhatsApp, no %s message", order.orderId,
                     Redact.phone(order.shopperPhone), milestone.key());
-            return;
+            return false;
         }
         Instant notBefore = notBefore(order, milestone, Instant.now());
+        String capped = cap.refuses(order, milestone, Channel.WHATSAPP, order.shopperPhone).orElse(null);
         boolean queued = queue.enqueue(NotificationQueue.Request.of(message, Channel.WHATSAPP, order.shopperPhone,
-                null, notBefore));
-        if (queued) {
+                null, notBefore, capped));
+        if (queued && capped != null) {
+            Log.infof("Order %s%s: no %s WhatsApp message: %s", order.orderId, message.shipmentSuffix(),
+                    milestone.key(), capped);
+            return false;
+        } else if (queued) {
             Log.infof("Order %s%s: %s WhatsApp message to %s queued%s", order.orderId, message.shipmentSuffix(),
                     milestone.key(), Redact.phone(order.shopperPhone),
                     notBefore == null ? "" : ", waiting for the end of quiet hours at " + notBefore);
@@ -69,6 +79,7 @@ public class WhatsAppNotifications {
             Log.infof("Order %s%s: %s WhatsApp message already queued or sent; event %s adds nothing", order.orderId,
                     message.shipmentSuffix(), milestone.key(), message.eventId());
         }
+        return true;
     }
 
     /** The end of the quiet hours the shopper is in now, or null to send at once. */

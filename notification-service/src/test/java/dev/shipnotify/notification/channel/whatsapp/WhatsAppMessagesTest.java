@@ -2,6 +2,7 @@ package dev.shipnotify.notification.channel.whatsapp;
 
 import static dev.shipnotify.notification.testing.NotificationLog.attemptsOf;
 import static dev.shipnotify.notification.testing.NotificationLog.notificationsOf;
+import static dev.shipnotify.notification.testing.NotificationLog.wasProcessed;
 import static dev.shipnotify.notification.testing.Shipments.TRACKING_URL;
 import static dev.shipnotify.notification.testing.Shipments.update;
 import static io.restassured.RestAssured.given;
@@ -22,6 +23,7 @@ import dev.shipnotify.notification.delivery.NotificationStatus;
 import dev.shipnotify.notification.template.MessageModels;
 import dev.shipnotify.notification.testing.EventsAndWhatsApp;
 import dev.shipnotify.notification.testing.Orders;
+import dev.shipnotify.notification.testing.Reviews;
 import dev.shipnotify.notification.testing.Shipments;
 import dev.shipnotify.notification.testing.WhatsAppProfile;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -163,6 +165,59 @@ class WhatsAppMessagesTest extends EventsAndWhatsApp {
                 .allSatisfy(n -> {
                     assertThat(n.status).isEqualTo(NotificationStatus.FAILED);
                     assertThat(n.lastError).contains("131026");
+                });
+    }
+
+    @Test
+    void whenTheMerchantHasEmailsWaitForTheWhatsAppRead_aReadMessageSparesTheShopperItsEmail() {
+        String merchant = "merchant-" + UUID.randomUUID();
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("channels", Map.of(), "emailWaitsForWhatsAppRead", "PT8S"))
+                .put("/api/admin/merchants/{id}/notification-rules", merchant)
+                .then().statusCode(200).body("emailWaitsForWhatsAppRead", equalTo("PT8S"));
+        OrderPlaced order = Orders.anOrder().merchant(merchant).build();
+        events.publish(order);
+        SentMessage confirmation = awaitMessages(phone(order), 1).get(0);
+        assertThat(whatsapp.markRead(confirmation.id())).isEqualTo(200);
+        events.publish(update(order, UUID.randomUUID().toString(), ShipmentStatus.IN_TRANSIT, null, 0));
+
+        await().atMost(DELIVERY).until(() -> mailbox.messagesTo(order.customer().email()).size() == 1);
+        await().during(QUIET).atMost(QUIET.plusSeconds(5))
+                .until(() -> mailbox.messagesTo(order.customer().email()).size() == 1);
+        assertThat(mailbox.messagesTo(order.customer().email())).extracting(m -> m.subject())
+                .containsExactly("Your order " + number(order) + " is on its way");
+        Notification spared = notificationsOf(order.orderId()).stream()
+                .filter(n -> n.channel == Channel.EMAIL && n.milestone == Milestone.ORDER_CONFIRMED)
+                .findFirst().orElseThrow();
+        assertThat(spared.status).isEqualTo(NotificationStatus.SUPPRESSED);
+        assertThat(spared.lastError).contains("read the WhatsApp message");
+    }
+
+    @Test
+    void aShopperOverTheCap_stillGetsDeliveryNews_butNotTheReviewRequest() {
+        String merchant = "merchant-" + UUID.randomUUID();
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("channels", Map.of(), "shopperCapPerDay", 3))
+                .put("/api/admin/merchants/{id}/notification-rules", merchant)
+                .then().statusCode(200).body("shopperCapPerDay", equalTo(3));
+        OrderPlaced order = Orders.anOrder().merchant(merchant).build();
+        String shipmentId = UUID.randomUUID().toString();
+        events.publish(order);
+        events.publish(update(order, shipmentId, ShipmentStatus.IN_TRANSIT, null, 0));
+        events.publish(update(order, shipmentId, ShipmentStatus.OUT_FOR_DELIVERY, null, 48));
+        events.publish(Shipments.delivered(order, shipmentId));
+        awaitMessages(phone(order), 4);
+        await().atMost(DELIVERY).until(() -> mailbox.messagesTo(order.customer().email()).size() == 4);
+
+        String review = events.publish(Reviews.requested(order, false));
+        await().atMost(DELIVERY).until(() -> wasProcessed(review));
+
+        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> whatsapp.messagesTo(phone(order)).size() == 4
+                && mailbox.messagesTo(order.customer().email()).size() == 4);
+        assertThat(notificationsOf(order.orderId())).filteredOn(n -> n.milestone == Milestone.REVIEW_REQUEST)
+                .hasSize(2).allSatisfy(n -> {
+                    assertThat(n.status).isEqualTo(NotificationStatus.SUPPRESSED);
+                    assertThat(n.lastError).contains("4", "24 h");
                 });
     }
 
