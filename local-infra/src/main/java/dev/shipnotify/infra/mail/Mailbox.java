@@ -2,10 +2,9 @@ package dev.shipnotify.infra.mail;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.shipnotify.infra.web.DaemonThreads;
+import dev.shipnotify.infra.web.HttpServers;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +51,7 @@ public final class Mailbox implements AutoCloseable {
         ExecutorService httpThreads = Executors.newFixedThreadPool(4, new DaemonThreads("mailbox-http"));
         HttpServer http;
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), httpPort), 50);
+            http = HttpServers.create(host, httpPort);
         } catch (IOException e) {
             smtp.close();
             httpThreads.shutdownNow();

@@ -2,10 +2,9 @@ package dev.shipnotify.infra.whatsapp;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.shipnotify.infra.web.DaemonThreads;
+import dev.shipnotify.infra.web.HttpServers;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -55,7 +54,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
         MessageLog log = MessageLog.open(storageDir);
         FailurePlan failures = new FailurePlan();
         StatusWebhooks webhooks = new StatusWebhooks(log);
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 50);
+        HttpServer http = HttpServers.create(host, port);
         GraphApiHandler graph = new GraphApiHandler(accessToken, log, failures, webhooks);
         SandboxPage page = new SandboxPage(log, failures);
         http.createContext("/sandbox/", new SandboxApiHandler(log, failures, webhooks, new ShopperMessages(log)));
