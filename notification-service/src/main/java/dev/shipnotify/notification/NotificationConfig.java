@@ -117,6 +117,13 @@ public interface NotificationConfig {
         @WithDefault("50")
         int batchSize();
 
+        /**
+         * Notifications one process sends at the same time ({@code notification.sender.workers}); messages of one
+         * order on one channel still go one after the other, in the order they were queued.
+         */
+        @WithDefault("4")
+        int workers();
+
         Retry retry();
     }
 

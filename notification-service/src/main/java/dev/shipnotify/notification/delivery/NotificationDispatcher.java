@@ -106,7 +106,11 @@ public class NotificationDispatcher {
         }
     }
 
-    /** The oldest due notification on a channel that works now, locked; null if none. */
+    /**
+     * The oldest due notification on a channel that works now, locked; null if none. A notification waits while an
+     * earlier one of its order on its channel is due (or being sent by another worker), so a shopper hears of "shipped"
+     * before "out for delivery" however many workers send.
+     */
     private Notification claimNextDue(Instant now) {
         List<String> available = senders.values().stream().filter(ChannelSender::available)
                 .map(sender -> sender.channel().name()).toList();
@@ -115,8 +119,12 @@ public class NotificationDispatcher {
         }
         @SuppressWarnings("unchecked")
         List<Notification> due = Panache.getEntityManager().createNativeQuery("""
-                SELECT * FROM notification
+                SELECT * FROM notification n
                 WHERE status = 'QUEUED' AND next_attempt_at <= :now AND channel IN (:channels)
+                  AND NOT EXISTS (SELECT 1 FROM notification earlier
+                                  WHERE earlier.order_id = n.order_id AND earlier.channel = n.channel
+                                    AND earlier.status = 'QUEUED' AND earlier.next_attempt_at <= :now
+                                    AND earlier.created_at < n.created_at)
                 ORDER BY next_attempt_at
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED""", Notification.class)

@@ -7,18 +7,20 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Drives the {@link NotificationDispatcher}. It wakes up right after a transaction that queued a notification
  * commits, so a new message goes out at once, and on every {@code notification.sender.interval} tick, which
- * picks up retries that became due and anything queued by another replica. One drain runs at a time per
- * process; replicas drain side by side on different rows.
+ * picks up retries that became due and anything queued by another replica. Up to {@code notification.sender.workers}
+ * drains run side by side in a process, as replicas do, each on its own rows: a send mostly waits on the provider
+ * and the database, so one at a time left the CPU idle.
  */
 @ApplicationScoped
 public class SenderLoop {
 
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final Semaphore workers;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final NotificationDispatcher dispatcher;
     private final int batchSize;
@@ -26,6 +28,7 @@ public class SenderLoop {
     public SenderLoop(NotificationDispatcher dispatcher, NotificationConfig config) {
         this.dispatcher = dispatcher;
         this.batchSize = config.sender().batchSize();
+        this.workers = new Semaphore(config.sender().workers());
     }
 
     @Scheduled(identity = "notification-sender", every = "${notification.sender.interval}",
@@ -39,22 +42,24 @@ public class SenderLoop {
         wake();
     }
 
-    /** Asks for a drain on a worker thread; if one is running, it goes round once more before it stops. */
+    /** Asks for drains on worker threads, as many as are free; running ones go round once more before they stop. */
     void wake() {
         wanted.set(true);
-        Infrastructure.getDefaultWorkerPool().execute(this::drain);
+        for (int i = workers.availablePermits(); i > 0; i--) {
+            Infrastructure.getDefaultWorkerPool().execute(this::drain);
+        }
     }
 
     /**
      * Delivers what is due. After a full batch it hands over to a fresh worker task rather than holding
-     * this thread; returns at once if another drain is running.
+     * this thread; returns at once if all workers are draining.
      *
      * @return how many notifications this call handled (sent or rescheduled)
      */
     public int drain() {
         int handled = 0;
         do {
-            if (!draining.compareAndSet(false, true)) {
+            if (!workers.tryAcquire()) {
                 return handled;
             }
             int batch;
@@ -62,7 +67,7 @@ public class SenderLoop {
                 wanted.set(false);
                 batch = drainBatch();
             } finally {
-                draining.set(false);
+                workers.release();
             }
             handled += batch;
             if (batch == batchSize) {
