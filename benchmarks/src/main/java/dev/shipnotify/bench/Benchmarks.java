@@ -12,13 +12,16 @@ import java.util.List;
  */
 public final class Benchmarks {
     static final String USAGE = """
-            usage: ./suite bench order-create|webhook-ingest [options]
+            usage: ./suite bench order-create|webhook-ingest|notifications [options]
 
               order-create     POST /api/orders of the packaged order-service (real PostgreSQL and Kafka broker)
                                against a bare Vert.x HTTP server, alternating, in the same run
               webhook-ingest   POST /webhooks/{source} of the packaged tracking-service (real MongoDB wire server
                                and Kafka broker), the five courier sources in turn reporting scans of registered
                                shipments, against the same bare server, alternating, in the same run
+              notifications    the packaged notification-service (real Kafka broker, PostgreSQL, SMTP server and
+                               WhatsApp sandbox): orders' events at a steady rate, messages accepted per second,
+                               event-to-acceptance latency, consumer lag; baseline: one plain client thread
 
             options:
               --concurrency N    connections kept busy (default 16)
@@ -27,16 +30,18 @@ public final class Benchmarks {
               --duration 20s     measured period of each round (default 20s)
               --java-opts "..."  JVM options of the measured processes (default "-Xmx512m"; env BENCH_JAVA_OPTS)
               --shipments N      webhook-ingest: shipments registered and scanned in turn (default 5000)
+              --orders N         notifications: orders, each with 4 events and 8 messages (default 1000)
+              --rate N           notifications: events published per second (default 50)
             """;
 
-    private static final List<String> NAMES = List.of("order-create", "webhook-ingest");
+    private static final List<String> NAMES = List.of("order-create", "webhook-ingest", "notifications");
 
     private Benchmarks() {
     }
 
     /** How to run: the repository root holds the built jars (target/ of each module). */
     record Options(Path root, int concurrency, int rounds, Duration warmup, Duration duration, List<String> javaOptions,
-            int shipments) {
+            int shipments, int orders, int rate) {
 
         static Options parse(List<String> args, Path root, String javaOptionsFromEnvironment) {
             int concurrency = 16;
@@ -45,6 +50,8 @@ public final class Benchmarks {
             Duration warmup = Duration.ofSeconds(20);
             Duration duration = Duration.ofSeconds(20);
             int shipments = 5000;
+            int orders = 1000;
+            int rate = 50;
             String javaOptions = javaOptionsFromEnvironment == null || javaOptionsFromEnvironment.isBlank()
                     ? "-Xmx512m" : javaOptionsFromEnvironment;
             for (int i = 0; i < args.size(); i += 2) {
@@ -59,11 +66,14 @@ public final class Benchmarks {
                     case "--duration" -> duration = seconds("--duration", value);
                     case "--java-opts" -> javaOptions = value;
                     case "--shipments" -> shipments = positive("--shipments", value);
+                    case "--orders" -> orders = positive("--orders", value);
+                    case "--rate" -> rate = positive("--rate", value);
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
             return new Options(root, concurrency, rounds, warmup, duration,
-                    Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList(), shipments);
+                    Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList(), shipments,
+                    orders, rate);
         }
 
         private static int positive(String option, String value) {
@@ -102,10 +112,10 @@ public final class Benchmarks {
             System.exit(2);
             return;
         }
-        if (args[0].equals("order-create")) {
-            new OrderCreateBenchmark(options).run();
-        } else {
-            new WebhookIngestBenchmark(options).run();
+        switch (args[0]) {
+            case "order-create" -> new OrderCreateBenchmark(options).run();
+            case "webhook-ingest" -> new WebhookIngestBenchmark(options).run();
+            default -> new NotificationsBenchmark(options).run();
         }
         // Vert.x and Kafka client threads are not all daemons.
         System.exit(0);
