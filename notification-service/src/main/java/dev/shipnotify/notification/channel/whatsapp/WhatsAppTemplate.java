@@ -45,7 +45,7 @@ public record WhatsAppTemplate(String name, String language, List<String> body, 
     public static final String STARS = "STARS_";
 
     /** The template of a notification, its parameters formatted for its language. */
-    static WhatsAppTemplate of(Notification notification, OrderProjection order) {
+    public static WhatsAppTemplate of(Notification notification, OrderProjection order) {
         Locale locale = LocaleChain.of(order.shopperLocale, order.merchant.defaultLocale()).stream()
                 .filter(candidate -> LANGUAGES.contains(candidate.getLanguage()))
                 .findFirst().orElse(Locale.ENGLISH);
