@@ -14,7 +14,9 @@ public enum EventType {
     ORDER_CANCELLED("dev.shipnotify.order.cancelled", Topics.ORDER_CANCELLED, OrderCancelled.class, "orderId"),
     SHIPMENT_UPDATED("dev.shipnotify.shipment.updated", Topics.SHIPMENT_UPDATED, ShipmentUpdated.class, "orderId"),
     SHIPMENT_DELIVERED("dev.shipnotify.shipment.delivered", Topics.DELIVERED, ShipmentDelivered.class, "orderId"),
-    REVIEW_REQUESTED("dev.shipnotify.review.requested", Topics.REVIEW_REQUESTED, ReviewRequested.class, "orderId");
+    REVIEW_REQUESTED("dev.shipnotify.review.requested", Topics.REVIEW_REQUESTED, ReviewRequested.class, "orderId"),
+    SHOPPER_REPLIED("dev.shipnotify.notification.shopper-replied", Topics.SHOPPER_REPLIED, ShopperReplied.class,
+            "orderId");
 
     private final String ceType;
     private final String topic;

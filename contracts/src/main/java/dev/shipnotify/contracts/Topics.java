@@ -14,9 +14,12 @@ public final class Topics {
     public static final String SHIPMENT_UPDATED = "shipment-updated";
     public static final String DELIVERED = "delivered";
     public static final String REVIEW_REQUESTED = "review-requested";
+    /** Shoppers' answers to messages (quick replies, STOP), from notification-service. */
+    public static final String SHOPPER_REPLIED = "shopper-replied";
 
     /** The suite's topics, in the order events flow through it. */
-    public static final List<String> ALL = List.of(MERCHANT_KEYS, ORDER_PLACED, ORDER_CANCELLED, SHIPMENT_UPDATED, DELIVERED, REVIEW_REQUESTED);
+    public static final List<String> ALL = List.of(MERCHANT_KEYS, ORDER_PLACED, ORDER_CANCELLED, SHIPMENT_UPDATED, DELIVERED, REVIEW_REQUESTED,
+            SHOPPER_REPLIED);
 
     /** Partitions per topic unless the deployment says otherwise. */
     public static final int DEFAULT_PARTITIONS = 6;

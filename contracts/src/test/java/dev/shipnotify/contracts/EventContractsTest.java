@@ -208,6 +208,11 @@ class EventContractsTest {
                     "/reminder", "\"no\"",
                     "/expiresAt", "\"2025-04-16\"",
                     "/items/1/stars", "[]");
+            case SHOPPER_REPLIED -> Map.of(
+                    "/receivedAt", "\"yesterday\"",
+                    "/replyId", "\"\"",
+                    "/channel", "\"\"",
+                    "/shipmentId", "42");
         };
     }
 

@@ -29,6 +29,7 @@ final class EventMother {
             case SHIPMENT_UPDATED -> shipmentUpdated();
             case SHIPMENT_DELIVERED -> shipmentDelivered();
             case REVIEW_REQUESTED -> reviewRequested();
+            case SHOPPER_REPLIED -> shopperReplied();
         };
     }
 
@@ -55,6 +56,8 @@ final class EventMother {
                     List.of(new ReviewRequested.Item("KH-STL-PAS-0311", "Pashmina stole", null,
                             List.of(new ReviewRequested.StarLink(5, "https://reviews.kesarihandloom.example/r/"
                                     + id("rev") + "/5?sig=c2lnbmVk")))));
+            case SHOPPER_REPLIED -> new ShopperReplied(ShopperReplied.SCHEMA_VERSION, "wamid." + id("rep"), id("ord"),
+                    id("mer"), null, null, "WHATSAPP", null, null, Instant.now());
         };
     }
 
@@ -97,6 +100,11 @@ final class EventMother {
         String shipmentId = id("shp");
         return new ShipmentDelivered(ShipmentDelivered.SCHEMA_VERSION, shipmentId, id("ord"), id("mer"), "Delhivery",
                 awb(), Instant.now(), new Location("Bengaluru", "Karnataka", "IN"), trackingUrl(shipmentId));
+    }
+
+    static ShopperReplied shopperReplied() {
+        return new ShopperReplied(ShopperReplied.SCHEMA_VERSION, "wamid." + id("rep"), id("ord"), id("mer"), id("shp"),
+                "FAILED_ATTEMPT", "WHATSAPP", "REATTEMPT", "Deliver again", Instant.now());
     }
 
     static ReviewRequested reviewRequested() {

@@ -71,8 +71,8 @@ public interface NotificationConfig {
          */
         Optional<String> accessToken();
 
-        /** The Graph API's root ({@code notification.whatsapp.api-url}); the local sandbox by default. */
-        @WithDefault("http://127.0.0.1:8090")
+        /** The Graph API's root ({@code notification.whatsapp.api-url}); in dev and {@code ./suite up}, the sandbox. */
+        @WithDefault("https://graph.facebook.com")
         String apiUrl();
 
         /** The Graph API version in the path ({@code notification.whatsapp.api-version}). */

@@ -1,5 +1,6 @@
-package dev.shipnotify.notification.inbox;
+package dev.shipnotify.notification;
 
+import dev.shipnotify.contracts.Topics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +22,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes records to dead-letter topics ({@code <topic>.notification-service.dlq}) outside a consumer's failure
- * strategy: events that waited too long for their order, messages a provider refused as malformed. Each send waits
- * for the broker's acknowledgement ({@code acks=all}, idempotent), so a caller marks its work done only after the
- * dead letter is safe.
+ * Writes records to Kafka outside the messaging channels: events this service publishes ({@code shopper-replied}),
+ * and dead letters ({@code <topic>.notification-service.dlq}) that no consumer's failure strategy wrote, such as
+ * events that waited too long for their order and messages a provider refused as malformed. Each send waits for the
+ * broker's acknowledgement ({@code acks=all}, idempotent), so a caller marks its work done only after the record is
+ * safe.
  */
 @ApplicationScoped
-public class DeadLetters {
+public class Outbound {
     public static final String GROUP = "notification-service";
     /** The header SmallRye's dead-letter strategy puts the reason in; ops tooling reads it. */
     public static final String REASON = "dead-letter-reason";
@@ -35,13 +37,13 @@ public class DeadLetters {
     private final Map<String, Object> kafka;
     private KafkaProducer<String, byte[]> producer;
 
-    public DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public Outbound(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.kafka = Map.copyOf(kafka);
     }
 
     /** The dead-letter topic of {@code topic} for this service's consumer group. */
-    public static String topicOf(String topic) {
-        return topic + "." + GROUP + ".dlq";
+    public static String deadLetterTopicOf(String topic) {
+        return Topics.deadLetter(topic, GROUP);
     }
 
     /** Adds a UTF-8 header. */
@@ -60,17 +62,17 @@ public class DeadLetters {
                 send.get(30, TimeUnit.SECONDS);
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the dead-letter topic did not take the records", e);
+            throw new IllegalStateException("the broker did not take the records", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering", e);
+            throw new IllegalStateException("interrupted while sending to the broker", e);
         }
     }
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Map<String, Object> settings = new HashMap<>(kafka);
-            settings.put(ProducerConfig.CLIENT_ID_CONFIG, "notification-service-dead-letters");
+            settings.put(ProducerConfig.CLIENT_ID_CONFIG, "notification-service-outbound");
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());

@@ -3,7 +3,7 @@ package dev.shipnotify.notification.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Redact;
-import dev.shipnotify.notification.inbox.DeadLetters;
+import dev.shipnotify.notification.Outbound;
 import dev.shipnotify.notification.NotificationConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -41,7 +41,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public class NotificationDispatcher {
 
     /** Where notifications a provider refused as malformed go, with the reason. */
-    public static final String DEAD_LETTER_TOPIC = DeadLetters.topicOf("notifications");
+    public static final String DEAD_LETTER_TOPIC = Outbound.deadLetterTopicOf("notifications");
     private static final int MAX_ERROR_LENGTH = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,12 +49,12 @@ public class NotificationDispatcher {
     private final Backoff backoff;
     private final int maxAttempts;
     private final MeterRegistry meters;
-    private final DeadLetters deadLetters;
+    private final Outbound outbound;
     private final Event<NotificationUndeliverable> undeliverable;
 
     public NotificationDispatcher(Instance<ChannelSender> senders, NotificationConfig config, MeterRegistry meters,
-            DeadLetters deadLetters, Event<NotificationUndeliverable> undeliverable) {
-        this.deadLetters = deadLetters;
+            Outbound outbound, Event<NotificationUndeliverable> undeliverable) {
+        this.outbound = outbound;
         this.undeliverable = undeliverable;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.backoff = new Backoff(config.sender().retry().initialBackoff(), config.sender().retry().maxBackoff());
@@ -174,7 +174,7 @@ public class NotificationDispatcher {
             return Result.GAVE_UP;
         } catch (RejectedException e) {
             giveUp(notification, started, e.getMessage());
-            deadLetters.send(List.of(deadLetter(notification, e.getMessage())));
+            outbound.send(List.of(deadLetter(notification, e.getMessage())));
             Log.errorf("Dead-lettered %s %s for order %s to %s: the provider refused it as malformed: %s",
                     notification.milestone, notification.channel, notification.orderId, redact(notification),
                     e.getMessage());
@@ -222,7 +222,7 @@ public class NotificationDispatcher {
             throw new IllegalStateException(e);
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(DEAD_LETTER_TOPIC, notification.orderId, json);
-        DeadLetters.header(record, DeadLetters.REASON, reason);
+        Outbound.header(record, Outbound.REASON, reason);
         return record;
     }
 

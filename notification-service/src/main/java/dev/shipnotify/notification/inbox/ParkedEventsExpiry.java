@@ -3,6 +3,7 @@ package dev.shipnotify.notification.inbox;
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.notification.NotificationConfig;
+import dev.shipnotify.notification.Outbound;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,11 +26,11 @@ public class ParkedEventsExpiry {
     private static final int BATCH = 100;
 
     private final Duration maxWait;
-    private final DeadLetters deadLetters;
+    private final Outbound outbound;
 
-    public ParkedEventsExpiry(NotificationConfig config, DeadLetters deadLetters) {
+    public ParkedEventsExpiry(NotificationConfig config, Outbound outbound) {
         this.maxWait = config.parked().maxWait();
-        this.deadLetters = deadLetters;
+        this.outbound = outbound;
     }
 
     @Scheduled(identity = "parked-events-expiry", every = "${notification.parked.check-interval:1m}",
@@ -63,7 +64,7 @@ public class ParkedEventsExpiry {
                 .setParameter("before", now.minus(maxWait))
                 .setParameter("limit", BATCH)
                 .getResultList();
-        deadLetters.send(rows.stream().map(this::deadLetter).toList());
+        outbound.send(rows.stream().map(this::deadLetter).toList());
         for (Object[] row : rows) {
             Panache.getEntityManager().createNativeQuery("DELETE FROM parked_event WHERE event_id = :id")
                     .setParameter("id", row[0]).executeUpdate();
@@ -76,14 +77,14 @@ public class ParkedEventsExpiry {
     private ProducerRecord<String, byte[]> deadLetter(Object[] row) {
         String topic = (String) row[3];
         String orderId = (String) row[1];
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(DeadLetters.topicOf(topic), orderId,
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Outbound.deadLetterTopicOf(topic), orderId,
                 (byte[]) row[6]);
-        DeadLetters.header(record, DeadLetters.REASON, "order " + orderId + " did not arrive within " + maxWait);
-        DeadLetters.header(record, "dead-letter-topic", topic);
-        DeadLetters.header(record, "dead-letter-partition", row[4].toString());
-        DeadLetters.header(record, "dead-letter-offset", row[5].toString());
-        DeadLetters.header(record, CloudEventHeaders.ID, (String) row[0]);
-        DeadLetters.header(record, CloudEventHeaders.TYPE, EventType.valueOf((String) row[2]).ceType());
+        Outbound.header(record, Outbound.REASON, "order " + orderId + " did not arrive within " + maxWait);
+        Outbound.header(record, "dead-letter-topic", topic);
+        Outbound.header(record, "dead-letter-partition", row[4].toString());
+        Outbound.header(record, "dead-letter-offset", row[5].toString());
+        Outbound.header(record, CloudEventHeaders.ID, (String) row[0]);
+        Outbound.header(record, CloudEventHeaders.TYPE, EventType.valueOf((String) row[2]).ceType());
         return record;
     }
 }

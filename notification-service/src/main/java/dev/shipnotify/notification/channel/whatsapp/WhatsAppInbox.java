@@ -5,6 +5,7 @@ import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Notification;
 import dev.shipnotify.notification.delivery.NotificationStatus;
 import dev.shipnotify.notification.delivery.NotificationUndeliverable;
+import dev.shipnotify.notification.reply.ShopperReplies;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * What WhatsApp webhooks tell: each status of a sent message joins its history and moves it forward (sent, then
  * delivered, then read; or failed, which for an undeliverable number falls back to email), and what a shopper
  * sends is recorded, a STOP opting their number out of WhatsApp. Meta redelivers webhooks; a repeated one changes
- * nothing.
+ * nothing. Answers are recorded and published by {@link ShopperReplies}.
  */
 @ApplicationScoped
 public class WhatsAppInbox {
@@ -38,10 +39,12 @@ public class WhatsAppInbox {
     }
 
     private final WhatsAppOptOuts optOuts;
+    private final ShopperReplies replies;
     private final Event<NotificationUndeliverable> undeliverable;
 
-    public WhatsAppInbox(WhatsAppOptOuts optOuts, Event<NotificationUndeliverable> undeliverable) {
+    public WhatsAppInbox(WhatsAppOptOuts optOuts, ShopperReplies replies, Event<NotificationUndeliverable> undeliverable) {
         this.optOuts = optOuts;
+        this.replies = replies;
         this.undeliverable = undeliverable;
     }
 
@@ -126,20 +129,7 @@ public class WhatsAppInbox {
         boolean stop = reply.text() != null && STOP_WORDS.contains(reply.text().strip().toUpperCase(Locale.ROOT))
                 && reply.action() == null;
         String action = stop ? "STOP" : reply.action();
-        int recorded = Panache.getEntityManager().createNativeQuery("""
-                        INSERT INTO shopper_reply (provider_message_id, notification_id, order_id, shipment_id, action,
-                                                   text, received_at)
-                        VALUES (:id, :notification, :order, :shipment, :action, :text, :at)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter("id", reply.messageId())
-                .setParameter("notification", about == null ? null : about.id)
-                .setParameter("order", about == null ? null : about.orderId)
-                .setParameter("shipment", about == null ? null : about.shipmentId)
-                .setParameter("action", action)
-                .setParameter("text", reply.text())
-                .setParameter("at", reply.at())
-                .executeUpdate();
-        if (recorded == 0) {
+        if (!replies.record(reply.messageId(), Channel.WHATSAPP.name(), about, action, reply.text(), reply.at())) {
             return;
         }
         if (stop) {

@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.shipnotify.contracts.ExceptionReason;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ShipmentStatus;
+import dev.shipnotify.contracts.ShopperReplied;
+import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.whatsapp.SentMessage;
 import dev.shipnotify.notification.delivery.Channel;
@@ -254,7 +256,7 @@ class WhatsAppMessagesTest extends EventsAndWhatsApp {
     }
 
     @Test
-    void aQuickReplyTap_isRecordedWithItsOrderAndShipment() {
+    void aQuickReplyTap_isRecordedWithItsOrderAndShipment_andPublishedForTheMerchant() throws Exception {
         OrderPlaced order = Orders.anOrder().build();
         String shipmentId = UUID.randomUUID().toString();
         events.publish(order);
@@ -268,6 +270,16 @@ class WhatsAppMessagesTest extends EventsAndWhatsApp {
                 .setParameter("order", order.orderId()).getResultList());
         assertThat(reply).hasSize(1);
         assertThat((Object[]) reply.get(0)).containsExactly(order.orderId(), shipmentId, "REATTEMPT");
+
+        TopicReader.Record published = new TopicReader(bootstrapServers).awaitRecord(Topics.SHOPPER_REPLIED,
+                r -> order.orderId().equals(r.key()), DELIVERY);
+        ShopperReplied replied = json.readValue(published.value(), ShopperReplied.class);
+        assertThat(replied.action()).isEqualTo("REATTEMPT");
+        assertThat(replied.shipmentId()).isEqualTo(shipmentId);
+        assertThat(replied.milestone()).isEqualTo("FAILED_ATTEMPT");
+        assertThat(replied.merchantId()).isEqualTo(order.merchantId());
+        assertThat(published.header("ce_id")).isEqualTo(replied.replyId());
+        assertThat(published.header("ce_type")).isEqualTo("dev.shipnotify.notification.shopper-replied");
     }
 
     @Test
