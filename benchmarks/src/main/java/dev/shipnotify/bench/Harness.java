@@ -79,15 +79,19 @@ final class Harness {
         return bare;
     }
 
-    void printHeader() {
+    /** The machine, the commit and the processes; for HTTP load ({@link #measure}) also its connections and rounds. */
+    void printHeader(boolean httpRounds) {
         System.out.printf("%s benchmark · %s · %d cores · Java %s · commit %s%n", benchmark,
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), commit());
-        System.out.printf("measured processes: java %s · local-infra: java %s · load: %d connections, closed loop, "
-                + "one event loop in the benchmark's JVM, on the same cores%n", String.join(" ", options.javaOptions()),
-                String.join(" ", INFRA_JAVA_OPTIONS), options.concurrency());
-        System.out.printf("each round: %d s warm-up, then %d s measured; the targets take turns%n%n",
-                options.warmup().toSeconds(), options.duration().toSeconds());
+        System.out.printf("measured processes: java %s · local-infra: java %s%n", String.join(" ", options.javaOptions()),
+                String.join(" ", INFRA_JAVA_OPTIONS));
+        if (httpRounds) {
+            System.out.printf("load: %d connections, closed loop, one event loop in the benchmark's JVM, on the same "
+                    + "cores; each round: %d s warm-up, then %d s measured; the targets take turns%n",
+                    options.concurrency(), options.warmup().toSeconds(), options.duration().toSeconds());
+        }
+        System.out.println();
     }
 
     /** The rounds, baseline first in each, one row per target and round; then the medians and the ratios. */

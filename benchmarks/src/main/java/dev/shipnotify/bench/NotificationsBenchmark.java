@@ -100,7 +100,7 @@ final class NotificationsBenchmark {
         int mailboxPort = Ports.freePort();
         int whatsappPort = Ports.freePort();
         int servicePort = Ports.freePort();
-        harness.printHeader();
+        harness.printHeader(false);
         try (JavaProcess infra = harness.startInfra(work, "kafka,postgres,smtp,whatsapp", kafkaPort, Map.of(
                         InfraSettings.POSTGRES_PORT, Integer.toString(postgresPort),
                         InfraSettings.POSTGRES_DATABASES, "notifications",

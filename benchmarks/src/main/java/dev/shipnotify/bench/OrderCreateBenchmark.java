@@ -48,7 +48,7 @@ final class OrderCreateBenchmark {
         int postgresPort = Ports.freePort();
         int orderPort = Ports.freePort();
         int barePort = Ports.freePort();
-        harness.printHeader();
+        harness.printHeader(true);
         try (JavaProcess infra = harness.startInfra(work, "kafka,postgres", kafkaPort, Map.of(
                         InfraSettings.POSTGRES_PORT, Integer.toString(postgresPort),
                         InfraSettings.POSTGRES_DATABASES, "orders"));

@@ -77,7 +77,7 @@ final class WebhookIngestBenchmark {
         // than its memory store, and neither is MongoDB. Memory unless INFRA_MONGO_STORE says file.
         String mongoStore = System.getenv(InfraSettings.MONGO_STORE) == null ? "memory"
                 : System.getenv(InfraSettings.MONGO_STORE);
-        harness.printHeader();
+        harness.printHeader(true);
         System.out.printf("store: the embedded MongoDB wire server (mongo-java-server), %s store (%s)%n%n", mongoStore,
                 InfraSettings.MONGO_STORE);
         try (JavaProcess infra = harness.startInfra(work, "kafka,mongo", kafkaPort,
