@@ -40,7 +40,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 @ApplicationScoped
 public class NotificationDispatcher {
 
-    /** Where notifications a provider refused as malformed go, with the reason. */
+    /** Where notifications go that will not be sent: refused as malformed, or out of attempts; with the reason. */
     public static final String DEAD_LETTER_TOPIC = Outbound.deadLetterTopicOf("notifications");
     private static final int MAX_ERROR_LENGTH = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -205,7 +205,10 @@ public class NotificationDispatcher {
                 notification.orderId, redact(notification), error);
     }
 
-    /** What goes to {@code notifications.notification-service.dlq}: the notification, not the shopper's address. */
+    /**
+     * What goes to {@code notifications.notification-service.dlq}: the notification, not the shopper's address; after
+     * a fix, re-queuing the row (status {@code QUEUED}) sends it, still once, under its natural key.
+     */
     private ProducerRecord<String, byte[]> deadLetter(Notification notification, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notificationId", notification.id.toString());
@@ -234,9 +237,11 @@ public class NotificationDispatcher {
             notification.status = NotificationStatus.FAILED;
             NotificationAttempt.record(notification, started, finished, NotificationAttempt.Outcome.FAILED, error);
             count(notification, "failed");
-            Log.errorf("Giving up on %s %s for order %s to %s after %d attempts, status FAILED: %s",
+            String reason = "no attempt of " + notification.attempts + " succeeded; the last: " + error;
+            outbound.send(List.of(deadLetter(notification, reason)));
+            Log.errorf("Giving up on %s %s for order %s to %s after %d attempts, status FAILED, sent to %s: %s",
                     notification.milestone, notification.channel, notification.orderId, redact(notification),
-                    notification.attempts, error);
+                    notification.attempts, DEAD_LETTER_TOPIC, error);
         } else {
             notification.nextAttemptAt = finished.plus(backoff.after(notification.attempts));
             NotificationAttempt.record(notification, started, finished, NotificationAttempt.Outcome.RETRY, error);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.notification.testing.EventsAndInbox;
 import dev.shipnotify.notification.testing.Orders;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,7 +64,7 @@ class SmtpOutageTest extends EventsAndInbox {
     }
 
     @Test
-    void marksTheConfirmationFailed_afterTheRetryBudget_andKeepsEveryAttempt() throws IOException {
+    void marksTheConfirmationFailed_afterTheRetryBudget_keepsEveryAttempt_andDeadLettersIt() throws IOException {
         smtp.shut();
         OrderPlaced order = Orders.anOrder().build();
         events.publish(order);
@@ -79,6 +80,13 @@ class SmtpOutageTest extends EventsAndInbox {
                 .endsWith(NotificationAttempt.Outcome.FAILED)
                 .filteredOn(outcome -> outcome == NotificationAttempt.Outcome.RETRY)
                 .hasSize(SmtpOutageProfile.MAX_ATTEMPTS - 1);
+
+        TopicReader.Record deadLetter = new TopicReader(bootstrapServers).awaitRecord(
+                NotificationDispatcher.DEAD_LETTER_TOPIC, r -> order.orderId().equals(r.key()), BOUND);
+        assertThat(deadLetter.header("dead-letter-reason"))
+                .contains("no attempt of " + SmtpOutageProfile.MAX_ATTEMPTS + " succeeded");
+        assertThat(deadLetter.value()).contains("\"milestone\":\"ORDER_CONFIRMED\"", "\"channel\":\"EMAIL\"")
+                .doesNotContain(order.customer().email());
 
         smtp.open();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
