@@ -1,5 +1,6 @@
 package dev.shipnotify.notification.channel.whatsapp;
 
+import dev.shipnotify.notification.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,6 +19,16 @@ public class WhatsAppChannel {
     }
 
     private final AtomicReference<Stop> stopped = new AtomicReference<>();
+    private final boolean configured;
+
+    public WhatsAppChannel(NotificationConfig config) {
+        this.configured = config.whatsapp().accessToken().isPresent();
+    }
+
+    /** Whether an access token is configured; without one the channel is off and nothing is queued for it. */
+    public boolean configured() {
+        return configured;
+    }
 
     void stop(String reason) {
         stopped.compareAndSet(null, new Stop(reason, Instant.now()));

@@ -1,6 +1,5 @@
 package dev.shipnotify.notification.channel.whatsapp;
 
-import dev.shipnotify.notification.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -14,16 +13,14 @@ public class WhatsAppHealthCheck implements HealthCheck {
     static final String NAME = "WhatsApp Cloud API";
 
     private final WhatsAppChannel channel;
-    private final boolean configured;
 
-    public WhatsAppHealthCheck(WhatsAppChannel channel, NotificationConfig config) {
+    public WhatsAppHealthCheck(WhatsAppChannel channel) {
         this.channel = channel;
-        this.configured = config.whatsapp().accessToken().isPresent();
     }
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named(NAME).withData("configured", configured);
+        var response = HealthCheckResponse.named(NAME).withData("configured", channel.configured());
         return channel.stopped()
                 .map(stop -> response.down().withData("stopped", stop.reason()).withData("since", stop.since().toString()))
                 .orElseGet(response::up)

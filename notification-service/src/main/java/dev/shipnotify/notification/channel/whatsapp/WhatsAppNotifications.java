@@ -29,15 +29,15 @@ public class WhatsAppNotifications {
     private final NotificationQueue queue;
     private final WhatsAppOptOuts optOuts;
     private final ShopperCap cap;
-    private final boolean configured;
+    private final WhatsAppChannel channel;
     private final Optional<QuietHours> quietHours;
 
     public WhatsAppNotifications(NotificationQueue queue, WhatsAppOptOuts optOuts, ShopperCap cap,
-            NotificationConfig config) {
+            WhatsAppChannel channel, NotificationConfig config) {
         this.queue = queue;
         this.cap = cap;
         this.optOuts = optOuts;
-        this.configured = config.whatsapp().accessToken().isPresent();
+        this.channel = channel;
         this.quietHours = config.quietHours().filter(text -> !text.isBlank()).map(QuietHours::parse);
     }
 
@@ -46,7 +46,7 @@ public class WhatsAppNotifications {
     public boolean queue(ShopperMessage message) {
         OrderProjection order = message.order();
         Milestone milestone = message.milestone();
-        if (!configured) {
+        if (!channel.configured()) {
             Log.debugf("Order %s: WhatsApp is not configured, no %s message", order.orderId, milestone.key());
             return false;
         }

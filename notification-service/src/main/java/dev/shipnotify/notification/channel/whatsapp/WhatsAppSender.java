@@ -62,7 +62,7 @@ public class WhatsAppSender implements ChannelSender {
 
     @Override
     public boolean available() {
-        return config.accessToken().isPresent() && channel.stopped().isEmpty();
+        return channel.configured() && channel.stopped().isEmpty();
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.shipnotify.contracts.ShopperReplied;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.whatsapp.SentMessage;
+import dev.shipnotify.notification.Digests;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.Notification;
@@ -37,8 +38,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -358,13 +357,8 @@ class WhatsAppMessagesTest extends EventsAndWhatsApp {
     }
 
     static String sign(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Digests.hmacSha256(secret.getBytes(StandardCharsets.UTF_8),
+                body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String phone(OrderPlaced order) {
