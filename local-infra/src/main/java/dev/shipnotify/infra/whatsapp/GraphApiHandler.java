@@ -74,7 +74,7 @@ final class GraphApiHandler implements HttpHandler {
         }
         SendRequest request = SendRequestValidator.validate(readJson(exchange));
 
-        Optional<FailurePlan.Failure> failure = failures.next();
+        Optional<FailurePlan.Failure> failure = failures.next(request.waId());
         if (failure.isPresent() && !failure.get().async()) {
             LOG.log(System.Logger.Level.INFO, "WhatsApp send to {0} answered with armed error {1}",
                     Redact.phone(request.to()), failure.get().error().code());

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code GET|DELETE /sandbox/messages} (optionally {@code ?to=<phone>});
  * <li>{@code GET|POST|DELETE /sandbox/failures}, where a POST of
- * {@code {"code":130429,"count":2,"httpStatus":400,"message":"…","details":"…","async":false}} arms errors
- * for the next send calls (only {@code code} is required);
+ * {@code {"code":130429,"count":2,"httpStatus":400,"message":"…","details":"…","async":false,"to":"+91…"}}
+ * arms errors for the next send calls, to that recipient only if {@code to} is given (only {@code code} is
+ * required);
  * <li>{@code GET|PUT /sandbox/webhook}: {@code {"url":"http://…","appSecret":"…"}} sets where webhooks go,
  * {@code {"url":null}} turns them off; both answer {@code {"url":…}}, never the secret;
  * <li>{@code POST /sandbox/inbound}: the shopper writes {@code {"from":"+91…","text":"STOP"}} or taps a
@@ -130,7 +131,12 @@ final class SandboxApiHandler implements HttpHandler {
                 known.subcode(),
                 body.hasNonNull("message") ? body.get("message").asText() : known.message(),
                 body.hasNonNull("details") ? body.get("details").asText() : known.details());
-        failures.add(error, body.path("async").asBoolean(false), count);
+        String to = body.hasNonNull("to") ? body.get("to").asText().replaceAll("[^0-9]", "") : null;
+        if (to != null && to.isEmpty()) {
+            Responses.json(exchange, 400, Map.of("error", "\"to\", if given, must be a phone number"));
+            return;
+        }
+        failures.add(error, body.path("async").asBoolean(false), count, to);
         Responses.json(exchange, 201, Map.of("pending", failures.describe()));
     }
 

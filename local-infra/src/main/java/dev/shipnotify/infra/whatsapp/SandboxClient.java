@@ -71,6 +71,20 @@ public final class SandboxClient {
         arm("{\"code\":" + code + ",\"count\":" + count + ",\"async\":true}");
     }
 
+    /**
+     * As {@link #failNext(int, int)}, for sends to this phone number only: other recipients' messages pass, so
+     * a message left over from elsewhere cannot spend the failure.
+     */
+    public void failNext(String to, int code, int count) {
+        arm(JSON.createObjectNode().put("code", code).put("count", count).put("to", to).toString());
+    }
+
+    /** As {@link #failLater(int, int)}, for sends to this phone number only. */
+    public void failLater(String to, int code, int count) {
+        arm(JSON.createObjectNode().put("code", code).put("count", count).put("async", true).put("to", to)
+                .toString());
+    }
+
     /** Disarms all pending failures. */
     public void clearFailures() {
         delete("sandbox/failures");

@@ -65,6 +65,18 @@ class WhatsAppSandboxFailureTest {
     }
 
     @Test
+    void aFailureArmedForOneRecipient_letsOtherRecipientsThrough() throws Exception {
+        String target = GraphApiCalls.uniquePhone();
+        String bystander = GraphApiCalls.uniquePhone();
+        client.failNext(target, 190, 1);
+
+        assertThat(graph.send(GraphApiCalls.text(bystander, "hi")).status()).isEqualTo(200);
+        assertThat(codeAndStatus(graph.send(GraphApiCalls.text(target, "hi")))).isEqualTo("190/401");
+        assertThat(graph.send(GraphApiCalls.text(target, "hi")).status()).isEqualTo(200);
+        assertThat(client.messagesTo(bystander)).hasSize(1);
+    }
+
+    @Test
     void knowsMetasStatusAndTitle_forTheCodesThatDecideRetryOrFallback() throws Exception {
         String body = GraphApiCalls.text(GraphApiCalls.uniquePhone(), "hi");
         client.failNext(131047, 1);

@@ -31,8 +31,8 @@ class NotificationLogTest extends EventsAndWhatsApp {
     void theMerchantSeesEachMessage_withItsHistory_fromQueuedToDelivered() {
         String merchant = "merchant-" + UUID.randomUUID();
         String key = issueKey(merchant);
-        whatsapp.failNext(130429, 1);
         OrderPlaced order = Orders.anOrder().merchant(merchant).build();
+        whatsapp.failNext(order.customer().phone(), 130429, 1);
         events.publish(order);
 
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(log(key, order.orderId()).getList(

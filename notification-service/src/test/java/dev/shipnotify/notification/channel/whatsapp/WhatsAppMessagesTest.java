@@ -17,7 +17,7 @@ import dev.shipnotify.contracts.ShopperReplied;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.whatsapp.SentMessage;
-import dev.shipnotify.notification.Digests;
+import dev.shipnotify.contracts.Digests;
 import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.Notification;
@@ -124,7 +124,7 @@ class WhatsAppMessagesTest extends EventsAndWhatsApp {
     @Test
     void rateLimited_130429_isRetriedWithBackoff_andThenDeliveredOnce() {
         OrderPlaced order = Orders.anOrder().build();
-        whatsapp.failNext(130429, 2);
+        whatsapp.failNext(phone(order), 130429, 2);
         events.publish(order);
 
         SentMessage confirmed = only(awaitMessages(phone(order), 1), "order_confirmed");
@@ -149,13 +149,13 @@ class WhatsAppMessagesTest extends EventsAndWhatsApp {
         events.publish(order);
         awaitMessages(phone(order), 1);
 
-        whatsapp.failNext(131026, 1);
+        whatsapp.failNext(phone(order), 131026, 1);
         events.publish(update(order, shipmentId, ShipmentStatus.IN_TRANSIT, null, 0));
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(mailbox.messagesTo(order.customer().email()))
                 .extracting(m -> m.subject()).contains("Your order " + number(order) + " is on its way"));
 
         // Meta reports most undeliverable numbers later, in a failed status: the same fallback.
-        whatsapp.failLater(131026, 1);
+        whatsapp.failLater(phone(order), 131026, 1);
         events.publish(update(order, shipmentId, ShipmentStatus.OUT_FOR_DELIVERY, null, 48));
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(mailbox.messagesTo(order.customer().email()))
                 .extracting(m -> m.subject()).contains("Your order " + number(order) + " arrives today"));
@@ -225,7 +225,7 @@ class WhatsAppMessagesTest extends EventsAndWhatsApp {
     @Test
     void aRequestTheCloudApiRefusesAsMalformed_100_isDeadLetteredWithTheReason_andNotRetried() {
         OrderPlaced order = Orders.anOrder().build();
-        whatsapp.failNext(100, 1);
+        whatsapp.failNext(phone(order), 100, 1);
         events.publish(order);
 
         TopicReader.Record deadLetter = new TopicReader(bootstrapServers).awaitRecord(

@@ -33,8 +33,10 @@ class WhatsAppTokenExpiryTest extends EventsAndWhatsApp {
 
     @Test
     void anExpiredToken_stopsTheChannel_reportsNotReady_andBurnsNoMoreMessages() {
-        whatsapp.failNext(190, 2);
         OrderPlaced first = Orders.anOrder().build();
+        OrderPlaced second = Orders.anOrder().build();
+        whatsapp.failNext(first.customer().phone(), 190, 1);
+        whatsapp.failNext(second.customer().phone(), 190, 1);
         events.publish(first);
 
         await().atMost(DELIVERY).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
@@ -44,14 +46,14 @@ class WhatsAppTokenExpiryTest extends EventsAndWhatsApp {
         assertThat(waiting.lastError).contains("190");
         assertThat(attemptsOf(waiting.id)).isEmpty();
 
-        OrderPlaced second = Orders.anOrder().build();
         events.publish(second);
         await().atMost(DELIVERY).until(() -> mailbox.messagesTo(second.customer().email()).size() == 1);
         await().during(QUIET).atMost(QUIET.plusSeconds(5))
                 .until(() -> whatsappNotification(second).status == NotificationStatus.QUEUED);
-        // The second armed 190 is still pending: no call was made for the second order's message.
+        // The 190 armed for the second order is still pending: no call was made for its message.
         given().get(sandboxUrl + "/sandbox/failures").then().statusCode(200)
                 .body("pending.remaining", equalTo(java.util.List.of(1)));
+        assertThat(whatsapp.messagesTo(second.customer().phone())).isEmpty();
         assertThat(mailbox.messagesTo(first.customer().email())).hasSize(1);
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.name", hasItem("WhatsApp Cloud API"));
