@@ -1,6 +1,6 @@
 package dev.shipnotify.notification.rules;
 
-import dev.shipnotify.notification.Digests;
+import dev.shipnotify.contracts.Digests;
 import dev.shipnotify.notification.NotificationConfig;
 import dev.shipnotify.problem.AdminTokenCheck;
 import jakarta.enterprise.context.ApplicationScoped;

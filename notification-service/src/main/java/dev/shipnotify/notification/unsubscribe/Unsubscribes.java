@@ -1,6 +1,6 @@
 package dev.shipnotify.notification.unsubscribe;
 
-import dev.shipnotify.notification.Digests;
+import dev.shipnotify.contracts.Digests;
 import dev.shipnotify.notification.NotificationConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,6 @@
 package dev.shipnotify.tracking.page;
 
+import dev.shipnotify.problem.PageText;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.ExceptionReason;
@@ -28,6 +29,8 @@ import java.util.stream.Stream;
 public record TrackingPage(String lang, String carrier, String trackingNumber, ShipmentStatus status,
         ExceptionReason reason, String headline, String detail, LocalDate promisedDate, String promised,
         Merchant merchant, List<Update> updates, List<Item> items, @JsonIgnore PageText text) {
+    /** The page's words: {@code page/tracking[_<language>].properties}. */
+    public static final String WORDS = "page.tracking";
 
     /** The shop, as it was branded when the order was placed. */
     public record Merchant(String name, String logoUrl, String brandColor, String supportEmail,
@@ -44,7 +47,7 @@ public record TrackingPage(String lang, String carrier, String trackingNumber, S
 
     static TrackingPage of(Shipment shipment, OrderSnapshot order) {
         OrderPlaced.Merchant brand = order.merchant();
-        PageText text = PageText.in(order.locale(), brand == null ? null : brand.defaultLocale());
+        PageText text = PageText.in(TrackingPage.WORDS, order.locale(), brand == null ? null : brand.defaultLocale());
         ZoneId zone = zone(order.timeZone());
         DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(text.locale()).withZone(zone);

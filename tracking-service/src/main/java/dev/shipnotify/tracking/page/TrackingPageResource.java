@@ -1,5 +1,6 @@
 package dev.shipnotify.tracking.page;
 
+import dev.shipnotify.problem.PageText;
 import dev.shipnotify.problem.Problem;
 import dev.shipnotify.problem.ResourceNotFoundException;
 import dev.shipnotify.tracking.order.OrderSnapshot;
@@ -64,7 +65,7 @@ public class TrackingPageResource {
         }
         boolean asked = given(token) || given(postcode);
         return Response.status(asked ? Response.Status.NOT_FOUND : Response.Status.OK)
-                .entity(Templates.ask(carrier, trackingNumber, asked, PageText.in()).render()).build();
+                .entity(Templates.ask(carrier, trackingNumber, asked, PageText.in(TrackingPage.WORDS)).render()).build();
     }
 
     @GET

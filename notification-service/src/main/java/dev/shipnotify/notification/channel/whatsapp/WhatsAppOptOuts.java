@@ -1,6 +1,6 @@
 package dev.shipnotify.notification.channel.whatsapp;
 
-import dev.shipnotify.notification.Digests;
+import dev.shipnotify.contracts.Digests;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -2,7 +2,7 @@ package dev.shipnotify.notification.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shipnotify.notification.Digests;
+import dev.shipnotify.contracts.Digests;
 import dev.shipnotify.notification.NotificationConfig;
 import dev.shipnotify.problem.InvalidRequestException;
 import dev.shipnotify.problem.ProblemException;

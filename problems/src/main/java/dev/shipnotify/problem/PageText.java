@@ -1,4 +1,4 @@
-package dev.shipnotify.tracking.page;
+package dev.shipnotify.problem;
 
 import java.text.MessageFormat;
 import java.util.IllformedLocaleException;
@@ -8,12 +8,11 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 
 /**
- * The tracking page's words in one language, from {@code page/tracking[_<language>].properties} (UTF-8): the
- * shopper's language if there is a file for it, else the merchant's default, else English. A new language is a
- * new file.
+ * A shopper-facing page's words in one language, from a bundle such as {@code page/tracking[_<language>].properties}
+ * (UTF-8): the shopper's language if there is a file for it, else the merchant's default, else English. A new
+ * language is a new file.
  */
 public final class PageText {
-    private static final String BUNDLE = "page.tracking";
     private static final ResourceBundle.Control NO_JVM_DEFAULT = ResourceBundle.Control.getNoFallbackControl(
             ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -23,18 +22,21 @@ public final class PageText {
         this.bundle = bundle;
     }
 
-    /** The first of these language tags with a translation; English when none has one. */
-    public static PageText in(String... languageTags) {
+    /**
+     * @param bundle       the bundle's base name, e.g. {@code page.tracking}
+     * @param languageTags the first of these with a translation is used; English when none has one
+     */
+    public static PageText in(String bundle, String... languageTags) {
         for (String tag : languageTags) {
             Locale locale = parse(tag);
             if (locale != null) {
-                ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_JVM_DEFAULT);
-                if (bundle.getLocale().getLanguage().equals(locale.getLanguage())) {
-                    return new PageText(bundle);
+                ResourceBundle found = ResourceBundle.getBundle(bundle, locale, loader(), NO_JVM_DEFAULT);
+                if (found.getLocale().getLanguage().equals(locale.getLanguage())) {
+                    return new PageText(found);
                 }
             }
         }
-        return new PageText(ResourceBundle.getBundle(BUNDLE, Locale.ROOT, NO_JVM_DEFAULT));
+        return new PageText(ResourceBundle.getBundle(bundle, Locale.ROOT, loader(), NO_JVM_DEFAULT));
     }
 
     /** The language of these words, e.g. {@code hi}; {@code en} for the base file. */
@@ -59,6 +61,12 @@ public final class PageText {
     /** For templates: {@code text.of('status.DELIVERED')}. */
     public String of(String key) {
         return get(key);
+    }
+
+    /** The application's class loader, which sees the service's bundles wherever this class was loaded from. */
+    private static ClassLoader loader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : PageText.class.getClassLoader();
     }
 
     private static Locale parse(String tag) {

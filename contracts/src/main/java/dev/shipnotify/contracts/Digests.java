@@ -1,4 +1,4 @@
-package dev.shipnotify.notification;
+package dev.shipnotify.contracts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The hashes this service keys opt-out lists with and signs or checks links and webhooks with. */
+/** The hashes the services key opt-out lists with and sign or check links and webhooks with. */
 public final class Digests {
 
     private Digests() {
