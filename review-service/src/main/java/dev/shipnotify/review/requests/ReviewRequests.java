@@ -1,0 +1,64 @@
+package dev.shipnotify.review.requests;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.shipnotify.contracts.ShipmentDelivered;
+import dev.shipnotify.review.ReviewConfig;
+import dev.shipnotify.review.Store;
+import dev.shipnotify.review.outbox.EventRelay;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+
+/**
+ * The schedule of review requests, one document per order in {@code review_requests}, from delivery to the request,
+ * the reminder, and done. {@link Stage} says what comes next and {@code dueAt} when; {@code version} is what
+ * {@link ReviewScheduler} compares and sets, so of two replicas that pick the same due document, one moves it on.
+ */
+@ApplicationScoped
+@Startup
+public class ReviewRequests {
+    /** What a schedule waits for. */
+    public enum Stage {
+        REQUEST, REMINDER, DONE, SKIPPED
+    }
+
+    private final MongoCollection<Document> requests;
+    private final ReviewConfig config;
+
+    public ReviewRequests(Store store, ReviewConfig config) {
+        this.requests = store.collection(EventRelay.COLLECTION);
+        this.config = config;
+        requests.createIndex(Indexes.ascending("stage", "dueAt"));
+        requests.createIndex(Indexes.ascending("merchantId", "requestedAt"));
+    }
+
+    /**
+     * Schedules the request of a delivered order, once: a second shipment of the order, or the same event again,
+     * finds the schedule there and changes nothing.
+     */
+    public void delivered(ShipmentDelivered delivered) {
+        Instant due = delivered.deliveredAt().plus(config.requestDelay(delivered.merchantId()));
+        requests.updateOne(Filters.eq("_id", delivered.orderId()), Updates.combine(
+                Updates.setOnInsert("merchantId", delivered.merchantId()),
+                Updates.setOnInsert("deliveredAt", Date.from(delivered.deliveredAt())),
+                Updates.setOnInsert("stage", Stage.REQUEST.name()),
+                Updates.setOnInsert("dueAt", Date.from(due)),
+                Updates.setOnInsert("version", 0L)), new UpdateOptions().upsert(true));
+    }
+
+    /** The shopper answered (a rating): the first answer is the order's response time, and no reminder follows. */
+    public void answered(String orderId, Instant at) {
+        requests.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq("respondedAt", null)),
+                Updates.set("respondedAt", Date.from(at)));
+    }
+
+    public Document find(String orderId) {
+        return requests.find(Filters.eq("_id", orderId)).first();
+    }
+}
