@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
+import dev.shipnotify.review.orders.Orders;
+import dev.shipnotify.review.requests.OptOuts;
 import dev.shipnotify.review.testing.Asked;
 import dev.shipnotify.review.testing.Shop;
 import dev.shipnotify.review.testing.TestClock;
@@ -28,6 +30,8 @@ class ReviewLinksTest {
     Reviews reviews;
     @Inject
     TestClock clock;
+    @Inject
+    OptOuts optOuts;
 
     @Test
     void aStarClick_recordsTheRating_andThePageAddsACommentAndTheNpsAnswer_inTheShoppersLanguage() {
@@ -110,6 +114,25 @@ class ReviewLinksTest {
 
         given().get(asked.star("SAREE-1", 1)).then().statusCode(410).body(containsString("id=\"refused\""));
         assertThat(reviews.find(asked.orderId(), "SAREE-1").orElseThrow().rating()).isEqualTo(5);
+    }
+
+    @Test
+    void theOptOutForm_stopsRequestsToThatShopper_andAForgedOneChangesNothing() {
+        String email = "shopper-" + UUID.randomUUID() + "@example.com";
+        Asked asked = Asked.order(Shop.order("merchant-" + UUID.randomUUID(), email, true, "SAREE-1"));
+        String page = given().get(asked.star("SAREE-1", 3)).then().statusCode(200).extract().asString();
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile(
+                "action=\"(/r/[^\"]+/opt-out)\"[^<]*<input type=\"hidden\" name=\"e\" value=\"(\\d+)\">\\s*"
+                        + "<input type=\"hidden\" name=\"s\" value=\"([^\"]+)\">").matcher(page);
+        assertThat(form.find()).as("the opt-out form on the page").isTrue();
+
+        given().formParam("e", form.group(2)).formParam("s", "A".repeat(43)).post(form.group(1))
+                .then().statusCode(403);
+        assertThat(optOuts.contains(Orders.shopperOf(email))).isFalse();
+
+        given().formParam("e", form.group(2)).formParam("s", form.group(3)).post(form.group(1))
+                .then().statusCode(200).body(containsString("id=\"opted-out\""));
+        assertThat(optOuts.contains(Orders.shopperOf(email))).isTrue();
     }
 
     @Test
