@@ -47,7 +47,6 @@ public interface ReviewConfig {
     /** The scheduler of due requests. */
     interface Scheduler {
         /** How often it looks for due requests ({@code off}: never by itself; tests run its rounds). */
-        @WithDefault("5s")
         String pollInterval();
 
         /** Due requests handled per batch of a round. */

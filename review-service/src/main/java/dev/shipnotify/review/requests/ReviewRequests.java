@@ -9,6 +9,7 @@ import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.review.ReviewConfig;
 import dev.shipnotify.review.Store;
 import dev.shipnotify.review.outbox.EventRelay;
+import dev.shipnotify.review.outbox.PendingEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public class ReviewRequests {
         this.config = config;
         requests.createIndex(Indexes.ascending("stage", "dueAt"));
         requests.createIndex(Indexes.ascending("merchantId", "requestedAt"));
+        requests.createIndex(Indexes.ascending(PendingEvent.FLAG));
     }
 
     /**

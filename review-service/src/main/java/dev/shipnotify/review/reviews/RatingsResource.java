@@ -1,7 +1,10 @@
 package dev.shipnotify.review.reviews;
 
+import dev.shipnotify.problem.CurrentMerchant;
 import dev.shipnotify.problem.InvalidRequestException;
+import dev.shipnotify.problem.MerchantAuthenticated;
 import dev.shipnotify.problem.Problem;
+import dev.shipnotify.problem.ResourceNotFoundException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Reviews and ratings for shops and their apps: a product's reviews, and a merchant's figures over a period. */
+/**
+ * Reviews and ratings: a product's reviews, public as a shop shows them, and a merchant's figures over a period, for
+ * that merchant only (its API key).
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ratings")
@@ -26,9 +32,11 @@ public class RatingsResource {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final Ratings ratings;
+    private final CurrentMerchant caller;
 
-    public RatingsResource(Ratings ratings) {
+    public RatingsResource(Ratings ratings, CurrentMerchant caller) {
         this.ratings = ratings;
+        this.caller = caller;
     }
 
     /** A product's page of reviews with its rating summary; no shopper's order or contact is in it. */
@@ -69,14 +77,22 @@ public class RatingsResource {
 
     @GET
     @Path("/merchants/{merchantId}/ratings")
+    @MerchantAuthenticated
     @Operation(summary = "A merchant's ratings", description = "Average and distribution of the ratings, per "
             + "product, the NPS and the request-to-review conversion, each over [from, to) (ISO-8601 instants; "
-            + "default: all time).")
+            + "default: all time). Needs the merchant's API key (Authorization: Bearer).")
     @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "401", description = "No valid merchant API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Another merchant's id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "from or to not an instant, or from after to",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Ratings.MerchantRatings merchant(@PathParam("merchantId") String merchantId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
+        if (!caller.id().equals(merchantId)) {
+            throw new ResourceNotFoundException("merchant", merchantId);
+        }
         Instant start = instant("from", from, Instant.EPOCH);
         Instant end = instant("to", to, Instant.parse("9999-12-31T00:00:00Z"));
         if (!start.isBefore(end)) {

@@ -64,7 +64,8 @@ class RatingsTest {
 
         // Merchant: 5 reviews, (5 + 2 + 4 + 1 + 4) / 5 = 3.2. NPS: promoters 2 (10, 9), passives 1 (7), detractors
         // 1 (3): (2 - 1) / 4 = 25. Conversion: 4 of 5 orders asked answered = 0.8.
-        given().get("/api/merchants/{id}/ratings", merchant).then().statusCode(200)
+        String key = Shop.issueKey(merchant);
+        given().auth().oauth2(key).get("/api/merchants/{id}/ratings", merchant).then().statusCode(200)
                 .body("count", equalTo(5))
                 .body("average", equalTo(3.2f))
                 .body("distribution", equalTo(Map.of("1", 1, "2", 1, "3", 0, "4", 2, "5", 1)))
@@ -78,11 +79,24 @@ class RatingsTest {
                 .body("conversion.reviewed", equalTo(4))
                 .body("conversion.rate", equalTo(0.8f));
 
-        given().get("/api/merchants/{id}/ratings?from=2999-01-01T00:00:00Z", merchant).then().statusCode(200)
+        given().auth().oauth2(key).get("/api/merchants/{id}/ratings?from=2999-01-01T00:00:00Z", merchant).then()
+                .statusCode(200)
                 .body("count", equalTo(0))
                 .body("average", nullValue())
                 .body("nps.score", nullValue())
                 .body("conversion.requested", equalTo(0));
+    }
+
+    @Test
+    void aMerchantsFigures_needItsKey_andAreNotOpenToAnotherMerchant() {
+        String merchant = "merchant-" + UUID.randomUUID();
+        String other = "merchant-" + UUID.randomUUID();
+        String otherKey = Shop.issueKey(other);
+
+        given().get("/api/merchants/{id}/ratings", merchant).then().statusCode(401)
+                .contentType(containsString("application/problem+json"));
+        given().auth().oauth2("snk_made-up").get("/api/merchants/{id}/ratings", merchant).then().statusCode(401);
+        given().auth().oauth2(otherKey).get("/api/merchants/{id}/ratings", merchant).then().statusCode(404);
     }
 
     @Test
@@ -91,10 +105,12 @@ class RatingsTest {
                 .contentType(containsString("application/problem+json")).body("errors[0].field", equalTo("sort"));
         given().get("/api/products/SAREE-1/reviews?size=0").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
-        given().get("/api/merchants/m-1/ratings?from=yesterday").then().statusCode(400)
+        String merchant = "merchant-" + UUID.randomUUID();
+        String key = Shop.issueKey(merchant);
+        given().auth().oauth2(key).get("/api/merchants/{id}/ratings?from=yesterday", merchant).then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
-        given().get("/api/merchants/m-1/ratings?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z").then()
-                .statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(key).get("/api/merchants/{id}/ratings?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                merchant).then().statusCode(400).body("errors[0].field", equalTo("from"));
     }
 
     /** A minute later, clicks the star link of the request, then posts the page's form as a shopper would. */

@@ -1,7 +1,11 @@
 package dev.shipnotify.review.testing;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Checkpoint;
+import dev.shipnotify.contracts.MerchantKeyChanged;
 import dev.shipnotify.contracts.Money;
 import dev.shipnotify.contracts.OrderCancelled;
 import dev.shipnotify.contracts.OrderPlaced;
@@ -43,6 +47,16 @@ public final class Shop {
             publisher = new EventPublisher(bootstrapServers(), json());
         }
         publisher.publish(event);
+    }
+
+    /** Issues an API key of the merchant the way order-service does (on merchant-keys) and waits until it opens. */
+    public static String issueKey(String merchantId) {
+        String key = "snk_" + UUID.randomUUID();
+        publish(new MerchantKeyChanged(MerchantKeyChanged.SCHEMA_VERSION, merchantId, "key-1",
+                MerchantKeyChanged.hashOf(key), Instant.now().minusSeconds(60), null));
+        await().atMost(WAIT).untilAsserted(() -> given().header("Authorization", "Bearer " + key)
+                .get("/api/merchants/{id}/ratings", merchantId).then().statusCode(200));
+        return key;
     }
 
     /** An order of these SKUs from a shopper with a unique email address, in Hindi, with consent. */
