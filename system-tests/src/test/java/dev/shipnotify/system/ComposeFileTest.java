@@ -97,8 +97,10 @@ class ComposeFileTest {
         ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-f", "docker-compose.yml", "config", "-q")
                 .directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve("system-tests/target/docker-compose-config.log").toFile()));
-        // The file refuses to start without an admin token, as production must; give it one as a user would.
+        // The file refuses to start without an admin token and a review link secret, as production must; give them
+        // as a user would.
         builder.environment().put("ORDER_ADMIN_TOKEN", "compose-check-token");
+        builder.environment().put("REVIEW_LINK_SECRET", "compose-check-review-link-secret-0123456789");
         Process process = builder.start();
         process.getOutputStream().close();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

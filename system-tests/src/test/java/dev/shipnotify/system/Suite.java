@@ -28,6 +28,8 @@ final class Suite {
         env.put("SUITE_HOME", home.toString());
         env.put("SUITE_NO_BUILD", "1");
         env.put("ORDER_ADMIN_TOKEN", ADMIN_TOKEN);
+        // Review requests a second after delivery, so the end-to-end run sees one.
+        env.put("REVIEW_REQUEST_DELAY", "PT1S");
         for (String port : List.of("INFRA_KAFKA_PORT", "INFRA_KAFKA_CONTROLLER_PORT", "INFRA_POSTGRES_PORT",
                 "INFRA_MONGO_PORT", "INFRA_SMTP_PORT", "INFRA_MAILBOX_HTTP_PORT", "INFRA_WHATSAPP_PORT",
                 "ORDER_SERVICE_PORT", "TRACKING_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT", "REVIEW_SERVICE_PORT")) {

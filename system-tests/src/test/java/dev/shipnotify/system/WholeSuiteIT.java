@@ -3,6 +3,7 @@ package dev.shipnotify.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.shipnotify.contracts.CloudEventHeaders;
@@ -14,8 +15,11 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,23 +175,61 @@ class WholeSuiteIT {
         assertThat(mailbox.message(arrives.id()).html()).contains(number, "/track/delhivery/" + number + "?t=");
     }
 
+    @Test
+    void aDeliveredParcel_bringsAReviewRequestEmail_whoseStarLinkRecordsTheRating() throws Exception {
+        String email = shopperEmail();
+        String sku = "TEA-" + UUID.randomUUID();
+        String orderId = placeOrder(email, null, sku);
+        String number = "DL" + UUID.randomUUID().toString().substring(0, 10);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().baseUri(suite.url("TRACKING_SERVICE_PORT"))
+                .header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON)
+                .body("{\"orderId\": \"%s\", \"carrier\": \"Delhivery\", \"trackingNumber\": \"%s\"}"
+                        .formatted(orderId, number))
+                .when().post("/api/shipments").statusCode() == 201);
+        String scan = """
+                {"carrier": "Delhivery", "trackingNumber": "%s", "status": "DELIVERED", "courierCode": "DLVD",
+                 "message": "Delivered", "time": "%s", "location": {"city": "Bengaluru", "country": "IN"}}"""
+                .formatted(number, OffsetDateTime.now().minusMinutes(1));
+        String secret = suite.webhookSecrets().getProperty("TRACKING_WEBHOOK_CANONICAL_SECRETS").split(",")[0];
+        StandardWebhook.post(suite.url("TRACKING_SERVICE_PORT") + "/webhooks/canonical", secret, scan)
+                .then().statusCode(200).body("accepted", equalTo(1));
+
+        // review-service asks REVIEW_REQUEST_DELAY (1 s here) after delivery, on its next scheduler round (5 s).
+        Pattern fiveStars = Pattern.compile("href=\"(" + Pattern.quote(suite.url("REVIEW_SERVICE_PORT")) + "/r/"
+                + orderId + "/" + sku + "/5\\?e=\\d+&(?:amp;)?s=[A-Za-z0-9_-]+)\"");
+        String link = await().atMost(Duration.ofSeconds(60)).until(() -> mailbox.messagesTo(email).stream()
+                .map(mail -> fiveStars.matcher(mailbox.message(mail.id()).html()))
+                .filter(Matcher::find).map(found -> found.group(1).replace("&amp;", "&")).findFirst(),
+                Optional::isPresent).orElseThrow();
+
+        given().get(link).then().statusCode(200).contentType(containsString("text/html"));
+
+        given().baseUri(suite.url("REVIEW_SERVICE_PORT")).get("/api/products/{sku}/reviews", sku).then()
+                .statusCode(200).body("count", equalTo(1)).body("reviews[0].rating", equalTo(5))
+                .body("reviews[0].verifiedPurchase", equalTo(true));
+    }
+
     private static String shopperEmail() {
         return "shopper-" + UUID.randomUUID() + "@example.com";
     }
 
     private static String placeOrder(String email, String idempotencyKey) {
+        return placeOrder(email, idempotencyKey, "TEA-ASSAM-250");
+    }
+
+    private static String placeOrder(String email, String idempotencyKey, String sku) {
         var request = given().baseUri(suite.url("ORDER_SERVICE_PORT"))
                 .header("Authorization", "Bearer " + apiKey)
                 .contentType(ContentType.JSON)
                 .body("""
                         {"customer": {"name": "Asha Rao", "email": "%s", "phone": "+919876543210", "locale": "en-IN",
                                       "timeZone": "Asia/Kolkata", "consent": {"email": true, "whatsapp": false}},
-                         "items": [{"sku": "TEA-ASSAM-250", "name": "Assam tea, 250 g", "quantity": 2,
+                         "items": [{"sku": "%s", "name": "Assam tea, 250 g", "quantity": 2,
                                     "unitPrice": {"amount": "499.00", "currency": "INR"},
                                     "imageUrl": "https://example.com/tea.png"}],
                          "shippingAddress": {"line1": "12 MG Road", "city": "Bengaluru", "postcode": "560001",
                                              "country": "IN"}}
-                        """.formatted(email));
+                        """.formatted(email, sku));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
