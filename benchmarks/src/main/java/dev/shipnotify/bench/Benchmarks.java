@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class Benchmarks {
     static final String USAGE = """
-            usage: ./suite bench order-create|webhook-ingest|notifications [options]
+            usage: ./suite bench order-create|webhook-ingest|notifications|reviews [options]
 
               order-create     POST /api/orders of the packaged order-service (real PostgreSQL and Kafka broker)
                                against a bare Vert.x HTTP server, alternating, in the same run
@@ -22,6 +22,9 @@ public final class Benchmarks {
               notifications    the packaged notification-service (real Kafka broker, PostgreSQL, SMTP server and
                                WhatsApp sandbox): orders' events at a steady rate, messages accepted per second,
                                event-to-acceptance latency, consumer lag; baseline: one plain client thread
+              reviews          the packaged review-service (real Kafka broker, MongoDB wire server): review
+                               requests the scheduler publishes per second (baseline: one plain producer), then the
+                               ratings APIs' latency over --reviews reviews (baseline: the driver's own aggregation)
 
             options:
               --concurrency N    connections kept busy (default 16)
@@ -30,18 +33,20 @@ public final class Benchmarks {
               --duration 20s     measured period of each round (default 20s)
               --java-opts "..."  JVM options of the measured processes (default "-Xmx512m"; env BENCH_JAVA_OPTS)
               --shipments N      webhook-ingest: shipments registered and scanned in turn (default 5000)
-              --orders N         notifications: orders, each with 4 events and 8 messages (default 1000)
+              --orders N         notifications: orders, each with 4 events and 8 messages (default 1000);
+                                 reviews: orders delivered, each owed one review request (default 1000)
+              --reviews N        reviews: reviews the aggregates run over (default 100000)
               --rate N           notifications: events published per second (default 50)
             """;
 
-    private static final List<String> NAMES = List.of("order-create", "webhook-ingest", "notifications");
+    private static final List<String> NAMES = List.of("order-create", "webhook-ingest", "notifications", "reviews");
 
     private Benchmarks() {
     }
 
     /** How to run: the repository root holds the built jars (target/ of each module). */
     record Options(Path root, int concurrency, int rounds, Duration warmup, Duration duration, List<String> javaOptions,
-            int shipments, int orders, int rate) {
+            int shipments, int orders, int rate, int reviews) {
 
         static Options parse(List<String> args, Path root, String javaOptionsFromEnvironment) {
             int concurrency = 16;
@@ -52,6 +57,7 @@ public final class Benchmarks {
             int shipments = 5000;
             int orders = 1000;
             int rate = 50;
+            int reviews = 100_000;
             String javaOptions = javaOptionsFromEnvironment == null || javaOptionsFromEnvironment.isBlank()
                     ? "-Xmx512m" : javaOptionsFromEnvironment;
             for (int i = 0; i < args.size(); i += 2) {
@@ -68,12 +74,13 @@ public final class Benchmarks {
                     case "--shipments" -> shipments = positive("--shipments", value);
                     case "--orders" -> orders = positive("--orders", value);
                     case "--rate" -> rate = positive("--rate", value);
+                    case "--reviews" -> reviews = positive("--reviews", value);
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
             return new Options(root, concurrency, rounds, warmup, duration,
                     Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList(), shipments,
-                    orders, rate);
+                    orders, rate, reviews);
         }
 
         private static int positive(String option, String value) {
@@ -115,6 +122,7 @@ public final class Benchmarks {
         switch (args[0]) {
             case "order-create" -> new OrderCreateBenchmark(options).run();
             case "webhook-ingest" -> new WebhookIngestBenchmark(options).run();
+            case "reviews" -> new ReviewsBenchmark(options).run();
             default -> new NotificationsBenchmark(options).run();
         }
         // Vert.x and Kafka client threads are not all daemons.
