@@ -16,7 +16,8 @@ public enum EventType {
     SHIPMENT_DELIVERED("dev.shipnotify.shipment.delivered", Topics.DELIVERED, ShipmentDelivered.class, "orderId"),
     REVIEW_REQUESTED("dev.shipnotify.review.requested", Topics.REVIEW_REQUESTED, ReviewRequested.class, "orderId"),
     SHOPPER_REPLIED("dev.shipnotify.notification.shopper-replied", Topics.SHOPPER_REPLIED, ShopperReplied.class,
-            "orderId");
+            "orderId"),
+    REVIEW_THANKED("dev.shipnotify.review.thanked", Topics.REVIEW_THANKED, ReviewThanked.class, "orderId");
 
     private final String ceType;
     private final String topic;

@@ -14,12 +14,14 @@ public final class Topics {
     public static final String SHIPMENT_UPDATED = "shipment-updated";
     public static final String DELIVERED = "delivered";
     public static final String REVIEW_REQUESTED = "review-requested";
+    /** A shopper's first rating of an order, to be thanked for (with the merchant's discount code, if any). */
+    public static final String REVIEW_THANKED = "review-thanked";
     /** Shoppers' answers to messages (quick replies, STOP), from notification-service. */
     public static final String SHOPPER_REPLIED = "shopper-replied";
 
     /** The suite's topics, in the order events flow through it. */
     public static final List<String> ALL = List.of(MERCHANT_KEYS, ORDER_PLACED, ORDER_CANCELLED, SHIPMENT_UPDATED, DELIVERED, REVIEW_REQUESTED,
-            SHOPPER_REPLIED);
+            SHOPPER_REPLIED, REVIEW_THANKED);
 
     /** Partitions per topic unless the deployment says otherwise. */
     public static final int DEFAULT_PARTITIONS = 6;

@@ -213,6 +213,10 @@ class EventContractsTest {
                     "/replyId", "\"\"",
                     "/channel", "\"\"",
                     "/shipmentId", "42");
+            case REVIEW_THANKED -> Map.of(
+                    "/reviewedAt", "\"yesterday\"",
+                    "/thanksId", "\"\"",
+                    "/discountCode", "42");
         };
     }
 

@@ -30,6 +30,8 @@ final class EventMother {
             case SHIPMENT_DELIVERED -> shipmentDelivered();
             case REVIEW_REQUESTED -> reviewRequested();
             case SHOPPER_REPLIED -> shopperReplied();
+            case REVIEW_THANKED -> new ReviewThanked(ReviewThanked.SCHEMA_VERSION, id("thx"), id("ord"), id("mer"),
+                    "THANKS10", Instant.now());
         };
     }
 
@@ -58,6 +60,8 @@ final class EventMother {
                                     + id("rev") + "/5?sig=c2lnbmVk")))));
             case SHOPPER_REPLIED -> new ShopperReplied(ShopperReplied.SCHEMA_VERSION, "wamid." + id("rep"), id("ord"),
                     id("mer"), null, null, "WHATSAPP", null, null, Instant.now());
+            case REVIEW_THANKED -> new ReviewThanked(ReviewThanked.SCHEMA_VERSION, id("thx"), id("ord"), id("mer"),
+                    null, Instant.now());
         };
     }
 

@@ -21,6 +21,6 @@ class TopicsTest {
 
     @Test
     void all_listsTheBusinessTopicsInFlowOrder() {
-        assertThat(Topics.ALL).containsExactly("merchant-keys", "order-placed", "order-cancelled", "shipment-updated", "delivered", "review-requested", "shopper-replied");
+        assertThat(Topics.ALL).containsExactly("merchant-keys", "order-placed", "order-cancelled", "shipment-updated", "delivered", "review-requested", "shopper-replied", "review-thanked");
     }
 }
