@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * {@code review.*}: when to ask, how long links work, what to sign them with; per merchant
- * ({@code review.merchants."<merchant id>".request-delay} and {@code .reminder-delay}) the delays can differ.
+ * ({@code review.merchants."<merchant id>".*}) the delays can differ, and a merchant can thank reviewers, with a
+ * discount code for their next order.
  */
 @ConfigMapping(prefix = "review")
 public interface ReviewConfig {
@@ -68,6 +69,13 @@ public interface ReviewConfig {
         Optional<Duration> requestDelay();
 
         Optional<Duration> reminderDelay();
+
+        /** Thank the shopper after their first rating of an order (default: no). */
+        @WithDefault("false")
+        boolean thankYou();
+
+        /** A discount code for the shopper's next order, offered in the thank-you. */
+        Optional<String> thankYouDiscount();
     }
 
     default Duration requestDelay(String merchantId) {

@@ -1,5 +1,8 @@
 package dev.shipnotify.review.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipnotify.contracts.EventType;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
@@ -14,6 +17,16 @@ public record PendingEvent(String id, String ceType, String topic, String key, S
     public static final String FIELD = "pendingEvents";
     /** True while {@link #FIELD} holds any: what the relay looks for. */
     public static final String FLAG = "outboxPending";
+
+    /** The event of this contract record, keyed by its order id. */
+    public static PendingEvent of(EventType type, String id, String orderId, Record body, ObjectMapper json,
+            Instant now) {
+        try {
+            return new PendingEvent(id, type.ceType(), type.topic(), orderId, json.writeValueAsString(body), now);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + type.topic(), e);
+        }
+    }
 
     public Document toDocument() {
         return new Document("id", id).append("ceType", ceType).append("topic", topic).append("key", key)

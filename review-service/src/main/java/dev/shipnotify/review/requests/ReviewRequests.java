@@ -1,10 +1,13 @@
 package dev.shipnotify.review.requests;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.contracts.ReviewThanked;
 import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.review.ReviewConfig;
 import dev.shipnotify.review.Store;
@@ -14,7 +17,10 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The schedule of review requests, one document per order in {@code review_requests}, from delivery to the request,
@@ -31,10 +37,14 @@ public class ReviewRequests {
 
     private final MongoCollection<Document> requests;
     private final ReviewConfig config;
+    private final EventRelay relay;
+    private final ObjectMapper json;
 
-    public ReviewRequests(Store store, ReviewConfig config) {
+    public ReviewRequests(Store store, ReviewConfig config, EventRelay relay, ObjectMapper json) {
         this.requests = store.collection(EventRelay.COLLECTION);
         this.config = config;
+        this.relay = relay;
+        this.json = json;
         requests.createIndex(Indexes.ascending("stage", "dueAt"));
         requests.createIndex(Indexes.ascending("merchantId", "requestedAt"));
         requests.createIndex(Indexes.ascending(PendingEvent.FLAG));
@@ -54,10 +64,27 @@ public class ReviewRequests {
                 Updates.setOnInsert("version", 0L)), new UpdateOptions().upsert(true));
     }
 
-    /** The shopper answered (a rating): the first answer is the order's response time, and no reminder follows. */
-    public void answered(String orderId, Instant at) {
-        requests.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq("respondedAt", null)),
-                Updates.set("respondedAt", Date.from(at)));
+    /**
+     * The shopper answered (a rating): the first answer is the order's response time, and no reminder follows. If
+     * the merchant thanks reviewers, the same write holds the {@code review-thanked} event, so the thank-you goes
+     * once, for the first answer only.
+     */
+    public void answered(String orderId, String merchantId, Instant at) {
+        // The version moves, so a scheduler that read the schedule before this answer does not send its reminder.
+        Bson responded = Updates.combine(Updates.set("respondedAt", Date.from(at)), Updates.inc("version", 1L));
+        Optional<ReviewConfig.Merchant> merchant = config.merchant(merchantId).filter(ReviewConfig.Merchant::thankYou);
+        if (merchant.isPresent()) {
+            String thanksId = UUID.randomUUID().toString();
+            ReviewThanked thanks = new ReviewThanked(ReviewThanked.SCHEMA_VERSION, thanksId, orderId, merchantId,
+                    merchant.get().thankYouDiscount().orElse(null), at);
+            PendingEvent event = PendingEvent.of(EventType.REVIEW_THANKED, thanksId, orderId, thanks, json, at);
+            responded = Updates.combine(responded, Updates.push(PendingEvent.FIELD, event.toDocument()),
+                    Updates.set(PendingEvent.FLAG, true));
+        }
+        if (requests.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq("respondedAt", null)), responded)
+                .getModifiedCount() == 1 && merchant.isPresent()) {
+            relay.nudge();
+        }
     }
 
     public Document find(String orderId) {

@@ -1,6 +1,5 @@
 package dev.shipnotify.review.requests;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -182,11 +181,6 @@ public class ReviewScheduler {
                                 IntStream.rangeClosed(1, 5).mapToObj(stars -> new ReviewRequested.StarLink(stars,
                                         links.starUrl(order.orderId(), item.sku(), stars, expiresAt))).toList()))
                         .toList());
-        try {
-            return new PendingEvent(requestId, EventType.REVIEW_REQUESTED.ceType(), EventType.REVIEW_REQUESTED.topic(),
-                    order.orderId(), json.writeValueAsString(request), now);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write review-requested", e);
-        }
+        return PendingEvent.of(EventType.REVIEW_REQUESTED, requestId, order.orderId(), request, json, now);
     }
 }

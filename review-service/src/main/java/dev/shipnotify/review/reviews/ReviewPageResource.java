@@ -60,9 +60,8 @@ public class ReviewPageResource {
     static class Templates {
         static native TemplateInstance page(ReviewPage page);
 
-        static native TemplateInstance optedOut(PageText text);
-
-        static native TemplateInstance refused(PageText text, String reason);
+        /** A page that only says something: {@code title} and {@code body} are keys of the page's words. */
+        static native TemplateInstance notice(PageText text, String id, String title, String body);
     }
 
     @GET
@@ -102,9 +101,12 @@ public class ReviewPageResource {
         Order.Item item = item(order, sku);
         if (stars != null) {
             reviews.rate(order, item, stars, "EMAIL");
-        }
-        if (!reviews.comment(orderId, sku, Comments.clean(comment, config.commentMaxLength()))) {
+        } else if (reviews.find(orderId, sku).isEmpty()) {
             throw new InvalidRequestException("stars", "rate the item before commenting on it");
+        }
+        if (comment != null) {
+            // An emptied comment field removes the comment; a form without the field leaves it as it was.
+            reviews.comment(orderId, sku, Comments.clean(comment, config.commentMaxLength()));
         }
         if (nps != null) {
             reviews.recommend(order, nps);
@@ -123,7 +125,7 @@ public class ReviewPageResource {
         links.check(orderId, ReviewLinks.ORDER, expires, signature);
         Order order = order(orderId);
         optOuts.add(order.shopper(), clock.instant());
-        return Templates.optedOut(ReviewPage.text(order)).render();
+        return Templates.notice(ReviewPage.text(order), "opted-out", "optedout.title", "optedout.body").render();
     }
 
     /** A refused link or form is a page in the shopper's language that says what happened, with the status. */
@@ -132,7 +134,8 @@ public class ReviewPageResource {
         PageText text = PageText.in(ReviewPage.WORDS, headers.getAcceptableLanguages().stream()
                 .map(java.util.Locale::toLanguageTag).toArray(String[]::new));
         return Response.status(e.type().status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.refused(text, "refused." + e.type().slug()).render()).build();
+                .entity(Templates.notice(text, "refused", "refused.title", "refused." + e.type().slug()).render())
+                .build();
     }
 
     private ReviewPage page(Order order, Order.Item item, long expires, String signature, boolean saved) {

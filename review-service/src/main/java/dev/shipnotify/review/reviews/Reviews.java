@@ -62,16 +62,15 @@ public class Reviews {
                 Updates.setOnInsert("locale", order.locale()),
                 Updates.setOnInsert("verifiedPurchase", true),
                 Updates.setOnInsert("createdAt", now)), UPSERT);
-        requests.answered(order.orderId(), now.toInstant());
+        requests.answered(order.orderId(), order.merchantId(), now.toInstant());
         metrics.counter("reviews_recorded_total", "source", source).increment();
     }
 
-    /** Sets the comment of a review that exists; false if the item was not rated yet. */
-    public boolean comment(String orderId, String sku, String comment) {
-        return reviews.updateOne(Filters.eq("_id", id(orderId, sku)), comment == null
+    /** Sets (or, with null, removes) the comment of a rated item; nothing if it was not rated. */
+    public void comment(String orderId, String sku, String comment) {
+        reviews.updateOne(Filters.eq("_id", id(orderId, sku)), comment == null
                 ? Updates.combine(Updates.unset("comment"), Updates.set("updatedAt", Date.from(clock.instant())))
-                : Updates.combine(Updates.set("comment", comment), Updates.set("updatedAt", Date.from(clock.instant()))))
-                .getMatchedCount() == 1;
+                : Updates.combine(Updates.set("comment", comment), Updates.set("updatedAt", Date.from(clock.instant()))));
     }
 
     /** The order's answer to "how likely are you to recommend us" (0 to 10); answering again changes it. */

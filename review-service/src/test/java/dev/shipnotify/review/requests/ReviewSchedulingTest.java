@@ -140,7 +140,7 @@ class ReviewSchedulingTest {
         scheduler.publishDue();
         Shop.awaitRequests(order, 1);
 
-        requests.answered(order.orderId(), clock.instant());
+        requests.answered(order.orderId(), order.merchantId(), clock.instant());
         clock.advance(REMINDER.plusMinutes(1));
         scheduler.publishDue();
         relay.drain();
