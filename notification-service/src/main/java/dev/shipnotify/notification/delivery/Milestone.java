@@ -16,11 +16,13 @@ public enum Milestone {
     DELIVERED(Priority.DELIVERY_NEWS),
     /** The review-service asks for a review, once, and at most once more as a reminder. */
     REVIEW_REQUEST(Priority.REVIEW_REQUEST),
-    REVIEW_REMINDER(Priority.REVIEW_REQUEST);
+    REVIEW_REMINDER(Priority.REVIEW_REQUEST),
+    /** Thanks for a review, once per order, with the merchant's discount code if it offers one. */
+    THANK_YOU(Priority.THANK_YOU);
 
     /**
      * What gives way when a shopper has had many messages: delivery news always goes (it counts towards the cap),
-     * review requests only below the cap, and thank-yous, when they come, give way first.
+     * review requests only below the cap, and thank-yous give way first.
      */
     public enum Priority {
         DELIVERY_NEWS,

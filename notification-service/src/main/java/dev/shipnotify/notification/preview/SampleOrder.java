@@ -61,8 +61,11 @@ final class SampleOrder {
                 LocalDate.now().plusDays(2).toString());
     }
 
-    /** What a review request offers: five star links for each item; null for other milestones. */
+    /** What a review request offers: five star links for each item; a thank-you, a code; null for other milestones. */
     static ReviewAsk review(Milestone milestone, OrderProjection order) {
+        if (milestone == Milestone.THANK_YOU) {
+            return new ReviewAsk("sample-thanks", null, List.of(), "THANKS10");
+        }
         if (milestone.priority() != Milestone.Priority.REVIEW_REQUEST) {
             return null;
         }
@@ -70,6 +73,6 @@ final class SampleOrder {
                 order.items.stream().map(item -> new ReviewAsk.Item(item.name(), item.imageUrl(),
                         IntStream.rangeClosed(1, 5).mapToObj(stars -> new ReviewAsk.Star(stars,
                                 "https://reviews.chai-and-co.example/r/sample-" + item.sku() + "-" + stars)).toList()))
-                        .toList());
+                        .toList(), null);
     }
 }

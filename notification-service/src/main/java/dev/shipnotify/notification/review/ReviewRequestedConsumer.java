@@ -13,7 +13,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes {@code review-requested}, with the same acknowledgement, retry and dead-letter rules as {@code order-placed}. */
+/**
+ * Consumes {@code review-requested} and {@code review-thanked}, with the same acknowledgement, retry and dead-letter
+ * rules as {@code order-placed}.
+ */
 @ApplicationScoped
 public class ReviewRequestedConsumer {
 
@@ -32,6 +35,16 @@ public class ReviewRequestedConsumer {
     @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(ConsumerRecord<String, byte[]> record) {
         Inbound.handle(record, EventType.REVIEW_REQUESTED,
+                event -> processedEvents.once(event, requests::apply));
+    }
+
+    @Incoming(Topics.REVIEW_THANKED)
+    @Blocking
+    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 20, durationUnit = ChronoUnit.SECONDS,
+            abortOn = PoisonEventException.class)
+    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
+    public void consumeThanks(ConsumerRecord<String, byte[]> record) {
+        Inbound.handle(record, EventType.REVIEW_THANKED,
                 event -> processedEvents.once(event, requests::apply));
     }
 }

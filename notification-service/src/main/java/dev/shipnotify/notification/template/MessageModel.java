@@ -32,8 +32,11 @@ public record MessageModel(Merchant merchant, Shopper shopper, Order order, Ship
             String courierMessage, String city, String time, String promisedDate) {
     }
 
-    /** A review request: each item with its star links (http(s) only), and the day the links expire. */
-    public record Review(List<ReviewItem> items, String expiresOn) {
+    /**
+     * A review request: each item with its star links (http(s) only), and the day the links expire; a thank-you:
+     * the merchant's discount code, if any.
+     */
+    public record Review(List<ReviewItem> items, String expiresOn, String discountCode) {
     }
 
     public record ReviewItem(String name, String imageUrl, List<Star> stars) {

@@ -58,7 +58,7 @@ public final class MessageModels {
                 httpsUrl(item.imageUrl()), item.stars().stream().filter(star -> webUrl(star.url()) != null)
                         .map(star -> new MessageModel.Star(star.stars(), "★".repeat(Math.max(1, Math.min(5,
                                 star.stars()))), star.url()))
-                        .toList())).toList(), expiresOn);
+                        .toList())).toList(), expiresOn, blankToNull(ask.discountCode()));
     }
 
     private static MessageModel.Shipment shipment(ShipmentNews news, ZoneId zone, Locale locale) {

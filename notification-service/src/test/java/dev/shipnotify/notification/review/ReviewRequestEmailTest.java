@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.shipnotify.contracts.OrderCancelled;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ReviewRequested;
+import dev.shipnotify.contracts.ReviewThanked;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
 import dev.shipnotify.notification.delivery.Milestone;
@@ -60,6 +61,28 @@ class ReviewRequestEmailTest extends EventsAndInbox {
         assertThat(notificationsOf(order.orderId())).extracting(notification -> notification.milestone)
                 .containsExactlyInAnyOrder(Milestone.ORDER_CONFIRMED, Milestone.REVIEW_REQUEST,
                         Milestone.REVIEW_REMINDER);
+    }
+
+    @Test
+    void theThankYouForAReview_isEmailedOnce_withTheMerchantsDiscountCode() {
+        OrderPlaced order = Orders.anOrder().build();
+        String shopper = order.customer().email();
+        events.publish(order);
+        await().atMost(DELIVERY).until(() -> mailbox.messagesTo(shopper).size() == 1);
+
+        ReviewThanked thanks = new ReviewThanked(ReviewThanked.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                order.orderId(), order.merchantId(), "THANKS10", Instant.now());
+        events.publish(thanks);
+        events.publish(thanks, UUID.randomUUID().toString());
+
+        String n = MessageModels.orderNumber(order.orderId());
+        await().atMost(DELIVERY).until(() -> mailbox.messagesTo(shopper).size() >= 2);
+        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> mailbox.messagesTo(shopper).size() == 2);
+        MailboxClient.Summary mail = mailbox.messagesTo(shopper).stream()
+                .filter(m -> m.subject().equals("Thank you for your review of order " + n)).findFirst().orElseThrow();
+        assertThat(mailbox.message(mail.id()).text()).contains("THANKS10");
+        assertThat(notificationsOf(order.orderId())).extracting(notification -> notification.milestone)
+                .containsExactlyInAnyOrder(Milestone.ORDER_CONFIRMED, Milestone.THANK_YOU);
     }
 
     @Test

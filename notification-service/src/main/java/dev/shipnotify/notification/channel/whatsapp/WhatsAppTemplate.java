@@ -73,6 +73,10 @@ public record WhatsAppTemplate(String name, String language, List<String> body, 
                     notification.milestone == Milestone.REVIEW_REQUEST ? "review_request" : "review_reminder",
                     language, texts(firstName, shop, firstItem(m)),
                     List.of(STARS + 1, STARS + 2, STARS + 3, STARS + 4, STARS + 5));
+            case THANK_YOU -> m.review() != null && m.review().discountCode() != null
+                    ? new WhatsAppTemplate("review_thanks_discount", language,
+                            texts(firstName, shop, m.review().discountCode()), List.of())
+                    : new WhatsAppTemplate("review_thanks", language, texts(firstName, shop), List.of());
         };
     }
 

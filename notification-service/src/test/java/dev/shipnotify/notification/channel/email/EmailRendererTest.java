@@ -90,7 +90,7 @@ class EmailRendererTest {
     void rendersReviewRequestsAndReminders_inEachLanguage_withEveryStarLink() {
         ReviewAsk ask = new ReviewAsk("request-1", "2030-01-31T00:00:00Z", List.of(new ReviewAsk.Item("Tea towel",
                 null, List.of(new ReviewAsk.Star(1, "https://reviews.example/r/1"),
-                        new ReviewAsk.Star(5, "https://reviews.example/r/5")))));
+                        new ReviewAsk.Star(5, "https://reviews.example/r/5")))), null);
         for (String language : List.of("en", "hi", "bn", "te")) {
             for (Milestone milestone : List.of(Milestone.REVIEW_REQUEST, Milestone.REVIEW_REMINDER)) {
                 RenderedEmail email = renderer.render(milestone, order("Acme Kitchen", language), null, ask);
@@ -104,6 +104,23 @@ class EmailRendererTest {
                 assertThat(email.text()).as(what).contains("★ https://reviews.example/r/1", "2030")
                         .doesNotContain("{m.");
             }
+        }
+    }
+
+    @Test
+    void rendersTheThankYou_inEachLanguage_withTheDiscountCodeOnlyWhenThereIsOne() {
+        ReviewAsk withCode = new ReviewAsk("thanks-1", null, List.of(), "THANKS10");
+        ReviewAsk withoutCode = new ReviewAsk("thanks-2", null, List.of(), null);
+        for (String language : List.of("en", "hi", "bn", "te")) {
+            RenderedEmail email = renderer.render(Milestone.THANK_YOU, order("Acme Kitchen", language), null, withCode);
+            RenderedEmail plain = renderer.render(Milestone.THANK_YOU, order("Acme Kitchen", language), null,
+                    withoutCode);
+
+            assertThat(email.locale().getLanguage()).as(language).isEqualTo(language);
+            assertThat(email.subject()).as(language).contains("5F6A7B8C");
+            assertThat(email.html()).as(language).contains("THANKS10").doesNotContain("{m.");
+            assertThat(email.text()).as(language).contains("THANKS10", "Acme Kitchen").doesNotContain("{m.");
+            assertThat(plain.html()).as(language).doesNotContain("THANKS10").contains("Acme Kitchen");
         }
     }
 

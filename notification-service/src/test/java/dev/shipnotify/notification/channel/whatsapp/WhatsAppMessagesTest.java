@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.shipnotify.contracts.ExceptionReason;
 import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.contracts.ReviewThanked;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShopperReplied;
 import dev.shipnotify.contracts.Topics;
@@ -35,6 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,6 +82,17 @@ class WhatsAppMessagesTest extends EventsAndWhatsApp {
                 .contains("\"payload\":\"REATTEMPT\"", "\"payload\":\"UPDATE_ADDRESS\"");
         await().atMost(DELIVERY).untilAsserted(() -> assertThat(whatsappNotifications(order))
                 .extracting(n -> n.status).containsOnly(NotificationStatus.DELIVERED));
+    }
+
+    @Test
+    void theThankYouForAReview_carriesTheDiscountCode() {
+        OrderPlaced order = Orders.anOrder().build();
+        events.publish(order);
+        events.publish(new ReviewThanked(ReviewThanked.SCHEMA_VERSION, UUID.randomUUID().toString(), order.orderId(),
+                order.merchantId(), "THANKS10", Instant.now()));
+
+        SentMessage thanks = only(awaitMessages(phone(order), 2), "review_thanks_discount");
+        assertThat(thanks.parameters()).containsExactly("Asha", "Acme Kitchen", "THANKS10");
     }
 
     @Test
