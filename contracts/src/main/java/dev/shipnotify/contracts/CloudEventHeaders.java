@@ -1,5 +1,8 @@
 package dev.shipnotify.contracts;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
 /** CloudEvents 1.0 Kafka binary-mode header names, as every producer writes them and every consumer reads them. */
 public final class CloudEventHeaders {
     /** The event id; consumers de-duplicate on it. */
@@ -16,5 +19,28 @@ public final class CloudEventHeaders {
     public static final String JSON = "application/json";
 
     private CloudEventHeaders() {
+    }
+
+    /**
+     * A record of an event in binary mode, as every producer of the suite writes it: the key (the order id) is
+     * also the {@code ce_subject}, the body is JSON.
+     *
+     * @param time when the event happened, ISO-8601
+     */
+    public static <V> ProducerRecord<String, V> record(String topic, String key, V body, String id, String ceType,
+            String source, String time) {
+        ProducerRecord<String, V> record = new ProducerRecord<>(topic, key, body);
+        header(record, ID, id);
+        header(record, TYPE, ceType);
+        header(record, SOURCE, source);
+        header(record, TIME, time);
+        header(record, SPEC_VERSION, SPEC_VERSION_VALUE);
+        header(record, SUBJECT, key);
+        header(record, CONTENT_TYPE, JSON);
+        return record;
+    }
+
+    private static void header(ProducerRecord<?, ?> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -135,15 +135,7 @@ public class ShopperReplies {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventType.SHOPPER_REPLIED.topic(),
-                replied.orderId(), body);
-        Outbound.header(record, CloudEventHeaders.ID, replied.replyId());
-        Outbound.header(record, CloudEventHeaders.TYPE, EventType.SHOPPER_REPLIED.ceType());
-        Outbound.header(record, CloudEventHeaders.SOURCE, "notification-service");
-        Outbound.header(record, CloudEventHeaders.TIME, at.toString());
-        Outbound.header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        Outbound.header(record, CloudEventHeaders.SUBJECT, replied.orderId());
-        Outbound.header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return record;
+        return CloudEventHeaders.record(EventType.SHOPPER_REPLIED.topic(), replied.orderId(), body, replied.replyId(),
+                EventType.SHOPPER_REPLIED.ceType(), "notification-service", at.toString());
     }
 }

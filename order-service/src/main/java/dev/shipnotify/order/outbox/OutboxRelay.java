@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,19 +184,8 @@ public class OutboxRelay {
     }
 
     private ProducerRecord<String, String> record(OutboxEvent row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.messageKey, row.payload);
-        header(record, CloudEventHeaders.ID, row.id.toString());
-        header(record, CloudEventHeaders.TYPE, row.ceType);
-        header(record, CloudEventHeaders.SOURCE, source);
-        header(record, CloudEventHeaders.TIME, row.createdAt.toString());
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(record, CloudEventHeaders.SUBJECT, row.messageKey);
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return CloudEventHeaders.record(row.topic, row.messageKey, row.payload, row.id.toString(), row.ceType, source,
+                row.createdAt.toString());
     }
 
     private static boolean failedAlready(Future<RecordMetadata> send) {

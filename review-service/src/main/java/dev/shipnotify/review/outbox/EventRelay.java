@@ -11,7 +11,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -163,19 +162,8 @@ public class EventRelay {
     }
 
     private ProducerRecord<String, String> record(PendingEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
-        header(record, CloudEventHeaders.ID, event.id());
-        header(record, CloudEventHeaders.TYPE, event.ceType());
-        header(record, CloudEventHeaders.SOURCE, source);
-        header(record, CloudEventHeaders.TIME, event.createdAt().toString());
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(record, CloudEventHeaders.SUBJECT, event.key());
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return CloudEventHeaders.record(event.topic(), event.key(), event.payload(), event.id(), event.ceType(), source,
+                event.createdAt().toString());
     }
 
     /** acks=all and idempotence are set here, whatever {@code kafka.*} says. */
