@@ -39,7 +39,7 @@ class ComposeFileTest {
     private final JsonNode services = compose().path("services");
 
     @ParameterizedTest
-    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service"})
+    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service", "ops-console"})
     void buildsEachServiceFromThisRepository(String service) {
         JsonNode build = services.path(service).path("build");
         assertThat(build.path("args").path("SERVICE").asText()).isEqualTo(service);
@@ -47,14 +47,14 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service"})
+    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service", "ops-console"})
     void givesEachServiceEverySettingItsConfigurationLeavesToProduction(String service) throws IOException {
         Set<String> environment = environment(service).keySet();
         assertThat(environment).containsAll(settingsNeededInProduction(service));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service"})
+    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service", "ops-console"})
     void pointsEachServiceAtHostsDefinedInTheFile(String service) {
         environment(service).forEach((name, value) -> {
             String host = hostOf(value);
@@ -67,7 +67,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service"})
+    @ValueSource(strings = {"order-service", "tracking-service", "notification-service", "review-service", "ops-console"})
     void publishesEachServiceOnItsOwnHttpPort(String service) throws IOException {
         String port = properties(service).getProperty("quarkus.http.port");
         assertThat(services.path(service).path("ports").get(0).asText()).isEqualTo(port + ":" + port);

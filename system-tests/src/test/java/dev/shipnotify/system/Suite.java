@@ -32,7 +32,8 @@ final class Suite {
         env.put("REVIEW_REQUEST_DELAY", "PT1S");
         for (String port : List.of("INFRA_KAFKA_PORT", "INFRA_KAFKA_CONTROLLER_PORT", "INFRA_POSTGRES_PORT",
                 "INFRA_MONGO_PORT", "INFRA_SMTP_PORT", "INFRA_MAILBOX_HTTP_PORT", "INFRA_WHATSAPP_PORT",
-                "ORDER_SERVICE_PORT", "TRACKING_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT", "REVIEW_SERVICE_PORT")) {
+                "ORDER_SERVICE_PORT", "TRACKING_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT", "REVIEW_SERVICE_PORT",
+                "OPS_CONSOLE_PORT")) {
             env.put(port, String.valueOf(freePort()));
         }
     }

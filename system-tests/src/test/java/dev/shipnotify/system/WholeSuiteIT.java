@@ -209,6 +209,18 @@ class WholeSuiteIT {
                 .body("reviews[0].verifiedPurchase", equalTo(true));
     }
 
+    @Test
+    void theOpsConsole_reportsTheLagOfEveryServicesConsumerGroup() {
+        placeOrder(shopperEmail(), null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(suite.url("OPS_CONSOLE_PORT"))
+                .get("/api/lag").then().statusCode(200)
+                .body("groups.group", org.hamcrest.Matchers.hasItems("order-service", "tracking-service",
+                        "notification-service", "review-service"))
+                .body("groups.find { it.group == 'notification-service' }.partitions.topic",
+                        org.hamcrest.Matchers.hasItem("order-placed")));
+    }
+
     private static String shopperEmail() {
         return "shopper-" + UUID.randomUUID() + "@example.com";
     }
