@@ -147,22 +147,9 @@ class WholeSuiteIT {
     void aCourierScanReachesTheOrder_andTheShopper_throughTrackingService() throws Exception {
         String email = shopperEmail();
         String orderId = placeOrder(email, null);
-        String number = "DL" + UUID.randomUUID().toString().substring(0, 10);
+        String number = registerShipment(orderId);
 
-        // tracking-service learns the demo merchant's key and the order from the broker, within moments.
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().baseUri(suite.url("TRACKING_SERVICE_PORT"))
-                .header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON)
-                .body("{\"orderId\": \"%s\", \"carrier\": \"Delhivery\", \"trackingNumber\": \"%s\"}"
-                        .formatted(orderId, number))
-                .when().post("/api/shipments").statusCode() == 201);
-        String scan = """
-                {"carrier": "Delhivery", "trackingNumber": "%s", "status": "OUT_FOR_DELIVERY", "courierCode": "OFD",
-                 "message": "Out for delivery", "time": "%s", "location": {"city": "Bengaluru", "country": "IN"}}"""
-                .formatted(number, OffsetDateTime.now().minusMinutes(1));
-        String secret = suite.webhookSecrets().getProperty("TRACKING_WEBHOOK_CANONICAL_SECRETS").split(",")[0];
-
-        StandardWebhook.post(suite.url("TRACKING_SERVICE_PORT") + "/webhooks/canonical", secret, scan)
-                .then().statusCode(200).body("accepted", equalTo(1));
+        postScan(number, "OUT_FOR_DELIVERY", "OFD", "Out for delivery");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().baseUri(suite.url("ORDER_SERVICE_PORT"))
                 .header("Authorization", "Bearer " + apiKey).when().get("/api/orders/" + orderId)
@@ -180,19 +167,8 @@ class WholeSuiteIT {
         String email = shopperEmail();
         String sku = "TEA-" + UUID.randomUUID();
         String orderId = placeOrder(email, null, sku);
-        String number = "DL" + UUID.randomUUID().toString().substring(0, 10);
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().baseUri(suite.url("TRACKING_SERVICE_PORT"))
-                .header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON)
-                .body("{\"orderId\": \"%s\", \"carrier\": \"Delhivery\", \"trackingNumber\": \"%s\"}"
-                        .formatted(orderId, number))
-                .when().post("/api/shipments").statusCode() == 201);
-        String scan = """
-                {"carrier": "Delhivery", "trackingNumber": "%s", "status": "DELIVERED", "courierCode": "DLVD",
-                 "message": "Delivered", "time": "%s", "location": {"city": "Bengaluru", "country": "IN"}}"""
-                .formatted(number, OffsetDateTime.now().minusMinutes(1));
-        String secret = suite.webhookSecrets().getProperty("TRACKING_WEBHOOK_CANONICAL_SECRETS").split(",")[0];
-        StandardWebhook.post(suite.url("TRACKING_SERVICE_PORT") + "/webhooks/canonical", secret, scan)
-                .then().statusCode(200).body("accepted", equalTo(1));
+        String number = registerShipment(orderId);
+        postScan(number, "DELIVERED", "DLVD", "Delivered");
 
         // review-service asks REVIEW_REQUEST_DELAY (1 s here) after delivery, on its next scheduler round (5 s).
         Pattern fiveStars = Pattern.compile("href=\"(" + Pattern.quote(suite.url("REVIEW_SERVICE_PORT")) + "/r/"
@@ -219,6 +195,31 @@ class WholeSuiteIT {
                         "notification-service", "review-service"))
                 .body("groups.find { it.group == 'notification-service' }.partitions.topic",
                         org.hamcrest.Matchers.hasItem("order-placed")));
+    }
+
+    /**
+     * Registers a Delhivery parcel of the order with tracking-service, which learns the demo merchant's key and the
+     * order from the broker within moments; answers its tracking number.
+     */
+    private static String registerShipment(String orderId) {
+        String number = "DL" + UUID.randomUUID().toString().substring(0, 10);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().baseUri(suite.url("TRACKING_SERVICE_PORT"))
+                .header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON)
+                .body("{\"orderId\": \"%s\", \"carrier\": \"Delhivery\", \"trackingNumber\": \"%s\"}"
+                        .formatted(orderId, number))
+                .when().post("/api/shipments").statusCode() == 201);
+        return number;
+    }
+
+    /** Posts one scan of the parcel a minute ago, signed as the canonical webhook wants; expects it accepted. */
+    private static void postScan(String number, String status, String courierCode, String message) throws Exception {
+        String scan = """
+                {"carrier": "Delhivery", "trackingNumber": "%s", "status": "%s", "courierCode": "%s",
+                 "message": "%s", "time": "%s", "location": {"city": "Bengaluru", "country": "IN"}}"""
+                .formatted(number, status, courierCode, message, OffsetDateTime.now().minusMinutes(1));
+        String secret = suite.webhookSecrets().getProperty("TRACKING_WEBHOOK_CANONICAL_SECRETS").split(",")[0];
+        StandardWebhook.post(suite.url("TRACKING_SERVICE_PORT") + "/webhooks/canonical", secret, scan)
+                .then().statusCode(200).body("accepted", equalTo(1));
     }
 
     private static String shopperEmail() {
