@@ -42,7 +42,11 @@ class WhatsAppTokenExpiryTest extends EventsAndWhatsApp {
         await().atMost(DELIVERY).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'WhatsApp Cloud API' }.status", equalTo("DOWN")));
         Notification waiting = whatsappNotification(first);
-        assertThat(waiting.status).isEqualTo(NotificationStatus.QUEUED);
+        assertThat(waiting.status).as(() -> "the first order's WhatsApp message; all its notifications: "
+                + describe(first) + "; the sandbox accepted for its number: "
+                + whatsapp.messagesTo(first.customer().phone()) + "; failures still armed: "
+                + given().get(sandboxUrl + "/sandbox/failures").asString())
+                .isEqualTo(NotificationStatus.QUEUED);
         assertThat(waiting.lastError).contains("190");
         assertThat(attemptsOf(waiting.id)).isEmpty();
 
@@ -57,6 +61,13 @@ class WhatsAppTokenExpiryTest extends EventsAndWhatsApp {
         assertThat(mailbox.messagesTo(first.customer().email())).hasSize(1);
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.name", hasItem("WhatsApp Cloud API"));
+    }
+
+    /** Every notification of the order with its attempts, for a failure message. */
+    private static String describe(OrderPlaced order) {
+        return notificationsOf(order.orderId()).stream().map(n -> n.channel + " " + n.milestone + " " + n.status
+                + " created " + n.createdAt + " error " + n.lastError + " attempts " + attemptsOf(n.id).stream()
+                .map(a -> a.outcome + " at " + a.finishedAt + " " + a.error).toList()).toList().toString();
     }
 
     private static Notification whatsappNotification(OrderPlaced order) {
