@@ -74,6 +74,10 @@ public class LagMonitor {
         this.metrics = metrics;
     }
 
+    public Duration refreshInterval() {
+        return refreshInterval;
+    }
+
     public LagReport latest() {
         return latest.get();
     }
@@ -139,11 +143,8 @@ public class LagMonitor {
             }
             partitions.sort(Comparator.comparing(LagReport.Partition::topic)
                     .thenComparingInt(LagReport.Partition::partition));
-            Status worst = partitions.stream().map(LagReport.Partition::status).max(Comparator.naturalOrder())
-                    .orElse(Status.OK);
-            groups.add(new LagReport.Group(group, description == null ? "UNKNOWN" : description.groupState().toString(),
-                    worst, partitions.stream().mapToLong(LagReport.Partition::lagRecords).sum(),
-                    partitions.stream().mapToDouble(LagReport.Partition::lagSeconds).max().orElse(0), partitions));
+            groups.add(LagReport.Group.of(group, description == null ? "UNKNOWN"
+                    : description.groupState().toString(), partitions));
         }
         groups.sort(Comparator.comparing(LagReport.Group::status).reversed()
                 .thenComparing(Comparator.comparingDouble(LagReport.Group::lagSeconds).reversed())
