@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Ends the wait of events whose order never came: after {@code notification.parked.max-wait} each goes, byte for
  * byte, to its topic's dead-letter topic ({@code <topic>.notification-service.dlq}) with the reason and where it
  * came from, in the headers SmallRye's dead-letter strategy uses, and only then leaves {@code parked_event}.
+ * Its id leaves the log of handled events at the same time, since it was never applied: replayed from the dead-letter
+ * topic after its order arrived (ops-console's replay), it is handled like a new event, once.
  * Rows are claimed with {@code SKIP LOCKED}, so replicas share the work; a process that dies between the broker's
  * ack and the commit sends that event to the dead-letter topic once more.
  */
@@ -67,6 +69,9 @@ public class ParkedEventsExpiry {
         outbound.send(rows.stream().map(this::deadLetter).toList());
         for (Object[] row : rows) {
             Panache.getEntityManager().createNativeQuery("DELETE FROM parked_event WHERE event_id = :id")
+                    .setParameter("id", row[0]).executeUpdate();
+            // Not applied after all: a replay of the dead letter, once its order is known, is a first delivery.
+            Panache.getEntityManager().createNativeQuery("DELETE FROM processed_event WHERE event_id = :id")
                     .setParameter("id", row[0]).executeUpdate();
             Log.warnf("Dead-lettered event %s (%s-%s@%s): order %s did not arrive within %s", row[0], row[3], row[4],
                     row[5], row[1], maxWait);
