@@ -30,6 +30,9 @@ final class Suite {
         env.put("ORDER_ADMIN_TOKEN", ADMIN_TOKEN);
         // Review requests a second after delivery, so the end-to-end run sees one.
         env.put("REVIEW_REQUEST_DELAY", "PT1S");
+        // News of an order notification-service has not heard of waits 10 s (not a day) before it is dead-lettered.
+        env.put("NOTIFICATION_PARKED_MAX_WAIT", "PT10S");
+        env.put("NOTIFICATION_PARKED_CHECK_INTERVAL", "1s");
         for (String port : List.of("INFRA_KAFKA_PORT", "INFRA_KAFKA_CONTROLLER_PORT", "INFRA_POSTGRES_PORT",
                 "INFRA_MONGO_PORT", "INFRA_SMTP_PORT", "INFRA_MAILBOX_HTTP_PORT", "INFRA_WHATSAPP_PORT",
                 "ORDER_SERVICE_PORT", "TRACKING_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT", "REVIEW_SERVICE_PORT",

@@ -6,15 +6,25 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.contracts.Money;
+import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.contracts.ShipmentStatus;
+import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.contracts.Topics;
+import dev.shipnotify.infra.kafka.EventPublisher;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.mail.MailboxClient;
 import io.restassured.http.ContentType;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -195,6 +205,55 @@ class WholeSuiteIT {
                         "notification-service", "review-service"))
                 .body("groups.find { it.group == 'notification-service' }.partitions.topic",
                         org.hamcrest.Matchers.hasItem("order-placed")));
+    }
+
+    @Test
+    void aDeadLetteredScan_replayedFromTheOpsConsoleAfterItsOrderCame_tellsTheShopperOnce() throws Exception {
+        String email = shopperEmail();
+        String orderId = UUID.randomUUID().toString();
+        String merchantId = suite.demoMerchant().getProperty("MERCHANT_ID");
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        String dlq = Topics.deadLetter(Topics.SHIPMENT_UPDATED, "notification-service");
+        // The parcel is out for delivery before notification-service heard of its order: it waits
+        // NOTIFICATION_PARKED_MAX_WAIT (10 s here), then goes to the dead-letter topic.
+        String eventId;
+        try (EventPublisher events = new EventPublisher(suite.bootstrapServers(), json)) {
+            eventId = events.publish(new ShipmentUpdated(ShipmentUpdated.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                    orderId, merchantId, "Delhivery", "DL" + orderId.substring(0, 8), ShipmentStatus.OUT_FOR_DELIVERY,
+                    ShipmentStatus.IN_TRANSIT, null, new Checkpoint(Instant.now().minusSeconds(60),
+                            ShipmentStatus.OUT_FOR_DELIVERY, null, "OFD", "Out for delivery", null), null, null));
+        }
+        String ops = suite.url("OPS_CONSOLE_PORT");
+        Map<String, Object> deadLetter = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(ops)
+                .get("/api/dead-letters/{topic}", dlq).then().extract().jsonPath()
+                .<String, Object>getMap("find { it.eventId == '" + eventId + "' }"), java.util.Objects::nonNull);
+        assertThat(deadLetter.get("reason")).isEqualTo("order " + orderId + " did not arrive within PT10S");
+
+        // The fix: the order's event arrives after all. Then on-call replays the dead letter, and asks again.
+        try (EventPublisher events = new EventPublisher(suite.bootstrapServers(), json)) {
+            events.publish(new OrderPlaced(OrderPlaced.SCHEMA_VERSION, orderId, merchantId, Instant.now(),
+                    new OrderPlaced.Merchant("Chai Point", "Chai Point", "orders@chai-point.example", null, null,
+                            null, null, "en-IN", null),
+                    new OrderPlaced.Customer("Asha Rao", email, null, "en-IN", "Asia/Kolkata",
+                            new OrderPlaced.Consent(true, false)),
+                    List.of(new OrderPlaced.Item("TEA-ASSAM-250", "Assam tea, 250 g", 1,
+                            new Money(new BigDecimal("499.00"), "INR"), null)),
+                    new Money(new BigDecimal("499.00"), "INR"), new OrderPlaced.Shipping("Bengaluru", "560001", "IN")));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mailbox.messagesTo(email).isEmpty());
+        String replay = "/api/dead-letters/" + dlq + "/" + deadLetter.get("partition") + "/" + deadLetter.get("offset")
+                + "/replay";
+        given().baseUri(ops).header("Authorization", "Bearer " + Suite.ADMIN_TOKEN).post(replay).then()
+                .statusCode(200).body("replayed[0].replayed.topic", equalTo(Topics.SHIPMENT_UPDATED));
+        given().baseUri(ops).header("Authorization", "Bearer " + Suite.ADMIN_TOKEN).post(replay).then()
+                .statusCode(409);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> arrivesToday(email) == 1);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> arrivesToday(email) == 1);
+    }
+
+    private static long arrivesToday(String email) {
+        return mailbox.messagesTo(email).stream().filter(mail -> mail.subject().endsWith(" arrives today")).count();
     }
 
     /**
