@@ -1,6 +1,8 @@
 package dev.shipnotify.notification;
 
 import dev.shipnotify.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,10 +37,12 @@ public class Outbound {
     public static final String REASON = "dead-letter-reason";
 
     private final Map<String, Object> kafka;
+    private final MeterRegistry metrics;
     private KafkaProducer<String, byte[]> producer;
 
-    public Outbound(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public Outbound(@Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry metrics) {
         this.kafka = Map.copyOf(kafka);
+        this.metrics = metrics;
     }
 
     /** The dead-letter topic of {@code topic} for this service's consumer group. */
@@ -76,6 +80,8 @@ public class Outbound {
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+            // Records sent per topic (kafka_producer_topic_record_send_total), among the client's own metrics.
+            new KafkaClientMetrics(producer).bindTo(metrics);
         }
         return producer;
     }

@@ -94,6 +94,15 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * Which template it is: a WhatsApp message's approved template once sent (its subject starts with the name), else
+     * {@code <channel>/<milestone>}.
+     */
+    public String template() {
+        return channel == Channel.WHATSAPP && subject != null ? subject.split(" ")[0]
+                : channel.key() + "/" + milestone.key();
+    }
+
     public static List<Notification> forOrder(String orderId) {
         return list("orderId", orderId);
     }

@@ -3,9 +3,10 @@ package dev.shipnotify.notification.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Redact;
-import dev.shipnotify.notification.Outbound;
 import dev.shipnotify.notification.NotificationConfig;
+import dev.shipnotify.notification.Outbound;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +47,8 @@ public class NotificationDispatcher {
     /** Where notifications go that will not be sent: refused as malformed, or out of attempts; with the reason. */
     public static final String DEAD_LETTER_TOPIC = Outbound.deadLetterTopicOf("notifications");
     private static final int MAX_ERROR_LENGTH = 2000;
+    private static final Duration[] SCAN_TO_ACCEPTED_BUCKETS = java.util.stream.Stream.of(1, 5, 15, 30, 60, 120, 300,
+            900, 1800, 3600).map(Duration::ofSeconds).toArray(Duration[]::new);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
@@ -153,6 +159,7 @@ public class NotificationDispatcher {
             notification.updatedAt = finished;
             NotificationAttempt.record(notification, started, finished, NotificationAttempt.Outcome.SENT, null);
             count(notification, "sent");
+            timeSinceScan(notification, finished);
             Log.infof("Sent %s %s for order %s to %s, attempt %d, message %s", notification.milestone,
                     notification.channel, notification.orderId, redact(notification), notification.attempts,
                     sent.messageId());
@@ -252,9 +259,31 @@ public class NotificationDispatcher {
         }
     }
 
+    /** {@code notifications_total{channel, milestone, template, outcome}}. */
     private void count(Notification notification, String outcome) {
         meters.counter("notifications", "channel", notification.channel.key(), "milestone",
-                notification.milestone.key(), "outcome", outcome).increment();
+                notification.milestone.key(), "template", notification.template(), "outcome", outcome).increment();
+    }
+
+    /**
+     * {@code notification_scan_to_accepted_seconds{channel, milestone}}, a histogram: from the courier's scan to the
+     * provider accepting the message about it, the delay the shopper sees.
+     */
+    private void timeSinceScan(Notification notification, Instant accepted) {
+        if (notification.shipment == null || notification.shipment.time() == null) {
+            return;
+        }
+        Instant scanned;
+        try {
+            scanned = OffsetDateTime.parse(notification.shipment.time()).toInstant();
+        } catch (DateTimeParseException e) {
+            return;
+        }
+        Timer.builder("notification.scan.to.accepted")
+                .description("From the courier's scan to the provider accepting the message about it")
+                .tags("channel", notification.channel.key(), "milestone", notification.milestone.key())
+                .serviceLevelObjectives(SCAN_TO_ACCEPTED_BUCKETS)
+                .register(meters).record(Duration.between(scanned, accepted));
     }
 
     private static String redact(Notification notification) {

@@ -68,8 +68,7 @@ public class NotificationHistory {
             steps.add(new Step(n.status.name(), n.updatedAt, "service", null, n.lastError));
         }
         steps.sort(Comparator.comparing(Step::at));
-        String template = n.channel == Channel.WHATSAPP && n.subject != null ? n.subject.split(" ")[0]
-                : n.channel.key() + "/" + n.milestone.key();
+        String template = n.template();
         String recipient = n.channel == Channel.EMAIL ? Redact.email(n.recipient) : Redact.phone(n.recipient);
         boolean unhappy = switch (n.status) {
             case FAILED, SUPPRESSED, QUEUED -> true;

@@ -76,7 +76,7 @@ class OrderConfirmationEmailTest extends EventsAndInbox {
         assertThat(attemptsOf(notification.id)).extracting(attempt -> attempt.outcome)
                 .containsExactly(NotificationAttempt.Outcome.SENT);
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("notifications_total{channel=\"email\",milestone=\"order-confirmed\",outcome=\"sent\"}"));
+                .body(containsString("notifications_total{channel=\"email\",milestone=\"order-confirmed\",outcome=\"sent\",template=\"email/order-confirmed\"}"));
     }
 
     @Test

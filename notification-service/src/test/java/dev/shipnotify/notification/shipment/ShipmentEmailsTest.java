@@ -3,6 +3,7 @@ package dev.shipnotify.notification.shipment;
 import static dev.shipnotify.notification.testing.NotificationLog.notificationsOf;
 import static dev.shipnotify.notification.testing.Shipments.TRACKING_URL;
 import static dev.shipnotify.notification.testing.Shipments.update;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,6 +74,12 @@ class ShipmentEmailsTest extends EventsAndInbox {
         assertThat(notificationsOf(order.orderId())).extracting(notification -> notification.milestone)
                 .containsExactlyInAnyOrder(Milestone.ORDER_CONFIRMED, Milestone.SHIPPED, Milestone.OUT_FOR_DELIVERY,
                         Milestone.FAILED_ATTEMPT, Milestone.DELIVERED);
+        // How long after the courier's scan the message was accepted, as a histogram for Prometheus.
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("notification_scan_to_accepted_seconds_count{")
+                        && line.contains("channel=\"email\"") && line.contains("milestone=\"out-for-delivery\"")))
+                .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ')
+                        + 1))).isPositive());
     }
 
     @Test

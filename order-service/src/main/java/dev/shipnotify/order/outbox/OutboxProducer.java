@@ -1,6 +1,8 @@
 package dev.shipnotify.order.outbox;
 
 import dev.shipnotify.order.OrderConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,16 +23,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class OutboxProducer {
     private final Map<String, Object> kafka;
     private final OrderConfig.Outbox config;
+    private final MeterRegistry metrics;
     private Producer<String, String> producer;
 
-    public OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafka, OrderConfig config) {
+    public OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafka, OrderConfig config,
+            MeterRegistry metrics) {
         this.kafka = Map.copyOf(kafka);
         this.config = config.outbox();
+        this.metrics = metrics;
     }
 
     synchronized Producer<String, String> get() {
         if (producer == null) {
             producer = new KafkaProducer<>(settings(), new StringSerializer(), new StringSerializer());
+            // Records sent per topic (kafka_producer_topic_record_send_total), among the client's own metrics.
+            new KafkaClientMetrics(producer).bindTo(metrics);
         }
         return producer;
     }

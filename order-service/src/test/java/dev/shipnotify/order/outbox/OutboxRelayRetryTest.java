@@ -61,7 +61,7 @@ class OutboxRelayRetryTest {
     void keepsTheRowAndCountsTheAttempt_whenTheBrokerIsDown_thenPublishesItOnce() throws Exception {
         String orderId = UUID.randomUUID().toString();
         UUID eventId = UUID.randomUUID();
-        OutboxProducer deadBroker = new OutboxProducer(Map.of("bootstrap.servers", NO_BROKER), config);
+        OutboxProducer deadBroker = new OutboxProducer(Map.of("bootstrap.servers", NO_BROKER), config, registry);
         OutboxRelay cutOff = new OutboxRelay(em, deadBroker, config, registry);
         scheduler.pause("outbox-relay");
         try {

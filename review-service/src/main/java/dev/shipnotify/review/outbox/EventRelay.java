@@ -6,6 +6,8 @@ import com.mongodb.client.model.Updates;
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.review.ReviewConfig;
 import dev.shipnotify.review.Store;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
@@ -48,6 +50,7 @@ public class EventRelay {
     private final MongoCollection<Document> documents;
     private final String source;
     private final Map<String, Object> kafka;
+    private final MeterRegistry metrics;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean nudgeQueued = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
@@ -59,10 +62,11 @@ public class EventRelay {
     private Producer<String, String> producer;
 
     public EventRelay(Store store, ReviewConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry metrics) {
         this.documents = store.collection(COLLECTION);
         this.source = config.eventSource();
         this.kafka = Map.copyOf(kafka);
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = "review-event-relay", every = "${review.outbox.poll-interval}",
@@ -178,6 +182,8 @@ public class EventRelay {
             settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
             settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
             producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+            // Records sent per topic (kafka_producer_topic_record_send_total), among the client's own metrics.
+            new KafkaClientMetrics(producer).bindTo(metrics);
         }
         return producer;
     }

@@ -9,6 +9,8 @@ import com.mongodb.client.model.WriteModel;
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.tracking.Store;
 import dev.shipnotify.tracking.TrackingConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
@@ -53,6 +55,7 @@ public class EventRelay {
     private final TrackingConfig.Outbox config;
     private final String source;
     private final Map<String, Object> kafka;
+    private final MeterRegistry metrics;
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "event-relay-nudge");
         thread.setDaemon(true);
@@ -68,11 +71,12 @@ public class EventRelay {
     private Producer<String, String> producer;
 
     public EventRelay(Store store, TrackingConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry metrics) {
         this.documents = store.collection(COLLECTION);
         this.config = config.outbox();
         this.source = config.eventSource();
         this.kafka = Map.copyOf(kafka);
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = "event-relay", every = "${tracking.outbox.poll-interval:1s}",
@@ -227,6 +231,8 @@ public class EventRelay {
             settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout / 2));
             settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, timeout / 2));
             producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+            // Records sent per topic (kafka_producer_topic_record_send_total), among the client's own metrics.
+            new KafkaClientMetrics(producer).bindTo(metrics);
         }
         return producer;
     }

@@ -1,10 +1,12 @@
 package dev.shipnotify.tracking.webhook;
 
+import dev.shipnotify.problem.InvalidRequestException;
 import dev.shipnotify.problem.Problem;
 import dev.shipnotify.problem.ResourceNotFoundException;
 import dev.shipnotify.tracking.TrackingConfig;
 import dev.shipnotify.tracking.shipment.Scan;
 import dev.shipnotify.tracking.shipment.ShipmentTracking;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -43,9 +45,11 @@ public class WebhookResource {
     private final WebhookSecrets configured;
     private final ShipmentTracking tracking;
     private final int maxBodyBytes;
+    private final MeterRegistry metrics;
 
     public WebhookResource(Instance<CourierAdapter> adapters, WebhookSecrets configured, ShipmentTracking tracking,
-            TrackingConfig config) {
+            TrackingConfig config, MeterRegistry metrics) {
+        this.metrics = metrics;
         adapters.forEach(adapter -> this.adapters.put(adapter.source(), adapter));
         this.configured = configured;
         this.tracking = tracking;
@@ -78,6 +82,28 @@ public class WebhookResource {
         if (adapter == null) {
             throw new ResourceNotFoundException("webhook source", source);
         }
+        String outcome = "failed";
+        try {
+            ShipmentTracking.Receipt receipt = receive(adapter, source, headers, body);
+            outcome = "accepted";
+            return receipt;
+        } catch (SignatureRejectedException e) {
+            outcome = "unauthorized";
+            throw e;
+        } catch (PayloadTooLargeException e) {
+            outcome = "too_large";
+            throw e;
+        } catch (InvalidRequestException e) {
+            outcome = "invalid";
+            throw e;
+        } finally {
+            // webhooks_received_total{source, outcome}: accepted, unauthorized, too_large, invalid or failed.
+            metrics.counter("webhooks_received", "source", source, "outcome", outcome).increment();
+        }
+    }
+
+    private ShipmentTracking.Receipt receive(CourierAdapter adapter, String source, HttpHeaders headers,
+            InputStream body) {
         String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
             throw new PayloadTooLargeException(maxBodyBytes);

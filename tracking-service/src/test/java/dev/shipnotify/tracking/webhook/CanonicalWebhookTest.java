@@ -185,4 +185,29 @@ class CanonicalWebhookTest {
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("urn:shipnotify:problem:payload-too-large"));
     }
+
+    @Test
+    void countsWebhooksBySourceAndOutcome_forPrometheus() {
+        double accepted = received("accepted");
+        double unauthorized = received("unauthorized");
+        double invalid = received("invalid");
+        String number = "MET" + UUID.randomUUID().toString().substring(0, 10);
+        String body = Webhooks.scan("Delhivery", number, "IN_TRANSIT", "2025-03-16T21:05:00+05:30");
+
+        Webhooks.canonical(body).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(body).when().post("/webhooks/canonical").then().statusCode(401);
+        Webhooks.canonical("[]").then().statusCode(400);
+
+        assertThat(received("accepted")).isEqualTo(accepted + 1);
+        assertThat(received("unauthorized")).isEqualTo(unauthorized + 1);
+        assertThat(received("invalid")).isEqualTo(invalid + 1);
+    }
+
+    /** {@code webhooks_received_total} of the canonical source with this outcome, as /q/metrics says now. */
+    private static double received(String outcome) {
+        String series = "webhooks_received_total{outcome=\"" + outcome + "\",source=\"canonical\"} ";
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series)).mapToDouble(line -> Double.parseDouble(
+                        line.substring(series.length()).trim())).findFirst().orElse(0);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.shipnotify.notification.channel.whatsapp;
 
 import dev.shipnotify.notification.NotificationConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,8 +23,11 @@ public class WhatsAppChannel {
     private final AtomicReference<Stop> stopped = new AtomicReference<>();
     private final boolean configured;
 
-    public WhatsAppChannel(NotificationConfig config) {
+    public WhatsAppChannel(NotificationConfig config, MeterRegistry metrics) {
         this.configured = config.whatsapp().accessToken().isPresent();
+        Gauge.builder("notification.whatsapp.channel.stopped", stopped, stop -> stop.get() == null ? 0 : 1)
+                .description("1 while the WhatsApp channel is stopped (the access token expired), else 0")
+                .register(metrics);
     }
 
     /** Whether an access token is configured; without one the channel is off and nothing is queued for it. */

@@ -5,6 +5,7 @@ import static dev.shipnotify.notification.testing.NotificationLog.notificationsO
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -49,6 +50,8 @@ class WhatsAppTokenExpiryTest extends EventsAndWhatsApp {
                 .isEqualTo(NotificationStatus.QUEUED);
         assertThat(waiting.lastError).contains("190");
         assertThat(attemptsOf(waiting.id)).isEmpty();
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("notification_whatsapp_channel_stopped 1.0"));
 
         events.publish(second);
         await().atMost(DELIVERY).until(() -> mailbox.messagesTo(second.customer().email()).size() == 1);
