@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * No Docker engine runs here, so docker-compose.yml is checked statically: it parses, every service is built
  * from this repository, gets every setting its configuration leaves to production, points at hosts that
- * exist in the file, and no two services publish the same host port.
+ * exist in the file, and no two services publish the same host port; Prometheus scrapes every service and has the
+ * alert rules, Grafana the dashboard. That the metrics they use exist is checked on the running suite
+ * ({@code WholeSuiteIT}).
  */
 class ComposeFileTest {
     private static final Path ROOT = Suite.ROOT;
@@ -107,6 +109,43 @@ class ComposeFileTest {
         assertThat(process.exitValue()).as("docker-compose config -q, see target/docker-compose-config.log").isZero();
     }
 
+    @Test
+    void prometheusScrapesEveryService_andGrafanaHasTheDashboard() throws IOException {
+        JsonNode prometheus = yaml("deploy/prometheus/prometheus.yml");
+        JsonNode job = prometheus.path("scrape_configs").get(0);
+        assertThat(job.path("metrics_path").asText()).isEqualTo("/q/metrics");
+        List<String> targets = new ArrayList<>();
+        job.path("static_configs").get(0).path("targets").forEach(target -> targets.add(target.asText()));
+        for (String service : List.of("order-service", "tracking-service", "notification-service", "review-service",
+                "ops-console")) {
+            assertThat(targets).contains(service + ":" + properties(service).getProperty("quarkus.http.port"));
+        }
+        assertThat(services.path("prometheus").path("volumes").get(0).asText())
+                .isEqualTo("./deploy/prometheus:/etc/prometheus:ro");
+        assertThat(prometheus.path("rule_files").get(0).asText()).isEqualTo("/etc/prometheus/alerts.yml");
+
+        JsonNode dashboard = new ObjectMapper().readTree(
+                ROOT.resolve("deploy/grafana/dashboards/shipment-notifications.json").toFile());
+        assertThat(dashboard.path("panels").size()).isGreaterThanOrEqualTo(10);
+        assertThat(yaml("deploy/grafana/provisioning/datasources/prometheus.yml").path("datasources").get(0)
+                .path("url").asText()).isEqualTo("http://prometheus:9090");
+        assertThat(services.path("grafana").path("volumes").toString())
+                .contains("./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
+                        "./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+    }
+
+    @Test
+    void alertsOnLagInSeconds_stopAndStall_deadLetters_andAnExpiredWhatsAppToken() {
+        List<String> alerts = new ArrayList<>();
+        yaml("deploy/prometheus/alerts.yml").path("groups").forEach(group -> group.path("rules")
+                .forEach(rule -> alerts.add(rule.path("alert").asText() + ": " + rule.path("expr").asText())));
+        assertThat(alerts).anyMatch(rule -> rule.contains("kafka_consumer_group_lag_seconds"))
+                .anyMatch(rule -> rule.contains("kafka_consumer_group_status) == 4"))
+                .anyMatch(rule -> rule.contains("kafka_consumer_group_status) == 3"))
+                .anyMatch(rule -> rule.contains("dead_letter_records"))
+                .anyMatch(rule -> rule.contains("notification_whatsapp_channel_stopped"));
+    }
+
     /**
      * A setting is left to production when a profile (%dev, %test) sets it but the base file does not, or when
      * a value refers to a placeholder without a default. Each must arrive as its Quarkus environment variable.
@@ -172,10 +211,14 @@ class ComposeFileTest {
     }
 
     private static JsonNode compose() {
+        return yaml("docker-compose.yml");
+    }
+
+    private static JsonNode yaml(String file) {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+            return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(file).toFile());
         } catch (IOException e) {
-            throw new IllegalStateException("docker-compose.yml does not parse", e);
+            throw new IllegalStateException(file + " does not parse", e);
         }
     }
 }

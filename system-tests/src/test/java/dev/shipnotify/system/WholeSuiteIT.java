@@ -20,14 +20,20 @@ import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.mail.MailboxClient;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -180,13 +186,7 @@ class WholeSuiteIT {
         String number = registerShipment(orderId);
         postScan(number, "DELIVERED", "DLVD", "Delivered");
 
-        // review-service asks REVIEW_REQUEST_DELAY (1 s here) after delivery, on its next scheduler round (5 s).
-        Pattern fiveStars = Pattern.compile("href=\"(" + Pattern.quote(suite.url("REVIEW_SERVICE_PORT")) + "/r/"
-                + orderId + "/" + sku + "/5\\?e=\\d+&(?:amp;)?s=[A-Za-z0-9_-]+)\"");
-        String link = await().atMost(Duration.ofSeconds(60)).until(() -> mailbox.messagesTo(email).stream()
-                .map(mail -> fiveStars.matcher(mailbox.message(mail.id()).html()))
-                .filter(Matcher::find).map(found -> found.group(1).replace("&amp;", "&")).findFirst(),
-                Optional::isPresent).orElseThrow();
+        String link = fiveStarLink(email, orderId, sku);
 
         given().get(link).then().statusCode(200).contentType(containsString("text/html"));
 
@@ -226,7 +226,7 @@ class WholeSuiteIT {
         String ops = suite.url("OPS_CONSOLE_PORT");
         Map<String, Object> deadLetter = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(ops)
                 .get("/api/dead-letters/{topic}", dlq).then().extract().jsonPath()
-                .<String, Object>getMap("find { it.eventId == '" + eventId + "' }"), java.util.Objects::nonNull);
+                .<String, Object>getMap("find { it.eventId == '" + eventId + "' }"), Objects::nonNull);
         assertThat(deadLetter.get("reason")).isEqualTo("order " + orderId + " did not arrive within PT10S");
 
         // The fix: the order's event arrives after all. Then on-call replays the dead letter, and asks again.
@@ -250,6 +250,66 @@ class WholeSuiteIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> arrivesToday(email) == 1);
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> arrivesToday(email) == 1);
+    }
+
+    @Test
+    void theMetricsOfTheDashboardAndTheAlerts_areExportedByTheServices() throws Exception {
+        // A journey through every service: an order, its parcel out for delivery and delivered, the review request
+        // and a star clicked; and a record no consumer can read, for the dead-letter topics.
+        String email = shopperEmail();
+        String sku = "TEA-" + UUID.randomUUID();
+        String orderId = placeOrder(email, null, sku);
+        String number = registerShipment(orderId);
+        postScan(number, "OUT_FOR_DELIVERY", "OFD", "Out for delivery");
+        postScan(number, "DELIVERED", "DLVD", "Delivered");
+        given().get(fiveStarLink(email, orderId, sku)).then().statusCode(200);
+        try (EventPublisher events = new EventPublisher(suite.bootstrapServers(), new ObjectMapper())) {
+            events.publishRaw(Topics.ORDER_PLACED, "poison-" + UUID.randomUUID(),
+                    "not an order".getBytes(StandardCharsets.UTF_8), Map.of(CloudEventHeaders.ID,
+                            UUID.randomUUID().toString(), CloudEventHeaders.TYPE, EventType.ORDER_PLACED.ceType()));
+        }
+
+        Set<String> used = new TreeSet<>();
+        for (String file : List.of("deploy/prometheus/alerts.yml", "deploy/grafana/dashboards/shipment-notifications.json")) {
+            Matcher expr = Pattern.compile("\"?expr\"?: \"?(.+?)\"?,?$", Pattern.MULTILINE)
+                    .matcher(Files.readString(Suite.ROOT.resolve(file)));
+            while (expr.find()) {
+                used.addAll(metricNames(expr.group(1)));
+            }
+        }
+        assertThat(used).contains("kafka_consumer_group_lag_seconds", "webhooks_received_total",
+                "notification_scan_to_accepted_seconds_bucket");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Set<String> exported = new TreeSet<>();
+            for (String port : List.of("ORDER_SERVICE_PORT", "TRACKING_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT",
+                    "REVIEW_SERVICE_PORT", "OPS_CONSOLE_PORT")) {
+                given().baseUri(suite.url(port)).get("/q/metrics").then().statusCode(200).extract().asString()
+                        .lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                        .map(line -> line.split("[{ ]")[0]).forEach(exported::add);
+            }
+            assertThat(exported).as("metrics on the services' /q/metrics").containsAll(used);
+        });
+    }
+
+    /** The metric names in a PromQL expression: what is left once label lists, ranges and functions are gone. */
+    private static List<String> metricNames(String promql) {
+        String bare = promql.replaceAll("\\{[^}]*}", " ").replaceAll("\\[[^]]*]", " ")
+                .replaceAll("(by|without) \\([^)]*\\)", " ");
+        return Pattern.compile("[a-z_][a-z0-9_]*").matcher(bare).results().map(MatchResult::group)
+                .filter(name -> name.contains("_") && !name.equals("histogram_quantile")).toList();
+    }
+
+    /**
+     * The five-star link of the review request for the order's item: review-service asks REVIEW_REQUEST_DELAY (1 s
+     * here) after delivery, on its next scheduler round (5 s).
+     */
+    private static String fiveStarLink(String email, String orderId, String sku) {
+        Pattern fiveStars = Pattern.compile("href=\"(" + Pattern.quote(suite.url("REVIEW_SERVICE_PORT")) + "/r/"
+                + orderId + "/" + sku + "/5\\?e=\\d+&(?:amp;)?s=[A-Za-z0-9_-]+)\"");
+        return await().atMost(Duration.ofSeconds(60)).until(() -> mailbox.messagesTo(email).stream()
+                .map(mail -> fiveStars.matcher(mailbox.message(mail.id()).html()))
+                .filter(Matcher::find).map(found -> found.group(1).replace("&amp;", "&")).findFirst(),
+                Optional::isPresent).orElseThrow();
     }
 
     private static long arrivesToday(String email) {
