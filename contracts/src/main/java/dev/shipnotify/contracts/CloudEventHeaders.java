@@ -14,6 +14,11 @@ public final class CloudEventHeaders {
     /** The order id the event is about. */
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * The W3C trace context of the request that caused the event, as OpenTelemetry's Kafka instrumentation reads it:
+     * a consumer's span joins the producer's trace.
+     */
+    public static final String TRACE_PARENT = "traceparent";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String JSON = "application/json";
@@ -37,6 +42,14 @@ public final class CloudEventHeaders {
         header(record, SPEC_VERSION, SPEC_VERSION_VALUE);
         header(record, SUBJECT, key);
         header(record, CONTENT_TYPE, JSON);
+        return record;
+    }
+
+    /** Adds the {@link #TRACE_PARENT} header, if there is a trace context to carry; answers the record. */
+    public static <V> ProducerRecord<String, V> traced(ProducerRecord<String, V> record, String traceParent) {
+        if (traceParent != null && !traceParent.isBlank()) {
+            header(record, TRACE_PARENT, traceParent);
+        }
         return record;
     }
 

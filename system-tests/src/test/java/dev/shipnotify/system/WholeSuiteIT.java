@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.CloudEventHeaders;
@@ -19,9 +20,11 @@ import dev.shipnotify.infra.kafka.EventPublisher;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.mail.MailboxClient;
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -291,6 +294,42 @@ class WholeSuiteIT {
         });
     }
 
+    @Test
+    void oneTraceRunsFromTheCourierWebhookToTheEmail_andNoLogHoldsTheShoppersAddressOrPhone() throws Exception {
+        String email = shopperEmail();
+        String orderId = placeOrder(email, null);
+        String number = registerShipment(orderId);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        // Not sampled (flags 00): the suite records no span, having no collector, but the context travels all the same.
+        postScan(number, "OUT_FOR_DELIVERY", "OFD", "Out for delivery", "00-" + traceId + "-00f067aa0ba902b7-00");
+
+        var record = new TopicReader(suite.bootstrapServers()).awaitRecord(Topics.SHIPMENT_UPDATED,
+                r -> orderId.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(record.header(CloudEventHeaders.TRACE_PARENT)).startsWith("00-" + traceId + "-");
+        Path log = suite.home.resolve("logs/notification-service.log");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode sent = await().atMost(Duration.ofSeconds(30)).until(() -> Files.readAllLines(log).stream()
+                .filter(line -> line.startsWith("{")).map(line -> {
+                    try {
+                        return json.readTree(line);
+                    } catch (IOException e) {
+                        return json.createObjectNode();
+                    }
+                })
+                .filter(line -> line.path("message").asText().startsWith("Sent OUT_FOR_DELIVERY EMAIL for order " + orderId))
+                .findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(sent.path("mdc").path("traceId").asText()).as("the send's log line, in the webhook's trace")
+                .isEqualTo(traceId);
+        assertThat(sent.path("message").asText()).doesNotContain(email);
+
+        try (Stream<Path> logs = Files.list(suite.home.resolve("logs"))) {
+            for (Path file : logs.toList()) {
+                String text = Files.readString(file);
+                assertThat(text).as(file.getFileName().toString()).doesNotContain(email).doesNotContain("9876543210");
+            }
+        }
+    }
+
     /** The metric names in a PromQL expression: what is left once label lists, ranges and functions are gone. */
     private static List<String> metricNames(String promql) {
         String bare = promql.replaceAll("\\{[^}]*}", " ").replaceAll("\\[[^]]*]", " ")
@@ -332,12 +371,19 @@ class WholeSuiteIT {
 
     /** Posts one scan of the parcel a minute ago, signed as the canonical webhook wants; expects it accepted. */
     private static void postScan(String number, String status, String courierCode, String message) throws Exception {
+        postScan(number, status, courierCode, message, null);
+    }
+
+    /** As {@link #postScan(String, String, String, String)}, in the caller's trace if {@code traceParent} is given. */
+    private static void postScan(String number, String status, String courierCode, String message,
+            String traceParent) throws Exception {
         String scan = """
                 {"carrier": "Delhivery", "trackingNumber": "%s", "status": "%s", "courierCode": "%s",
                  "message": "%s", "time": "%s", "location": {"city": "Bengaluru", "country": "IN"}}"""
                 .formatted(number, status, courierCode, message, OffsetDateTime.now().minusMinutes(1));
         String secret = suite.webhookSecrets().getProperty("TRACKING_WEBHOOK_CANONICAL_SECRETS").split(",")[0];
-        StandardWebhook.post(suite.url("TRACKING_SERVICE_PORT") + "/webhooks/canonical", secret, scan)
+        StandardWebhook.post(suite.url("TRACKING_SERVICE_PORT") + "/webhooks/canonical", secret, scan,
+                traceParent == null ? Map.of() : Map.of(CloudEventHeaders.TRACE_PARENT, traceParent))
                 .then().statusCode(200).body("accepted", equalTo(1));
     }
 

@@ -23,10 +23,15 @@ public final class Webhooks {
     }
 
     public static Response canonical(String body, String secret, Instant signedAt) {
+        return canonical(body, secret, signedAt, java.util.Map.of());
+    }
+
+    /** As {@link #canonical(String, String, Instant)}, with more headers (a caller's {@code traceparent}, say). */
+    public static Response canonical(String body, String secret, Instant signedAt, java.util.Map<String, String> headers) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String id = "msg_" + UUID.randomUUID();
         long timestamp = signedAt.getEpochSecond();
-        return given().contentType(ContentType.JSON)
+        return given().contentType(ContentType.JSON).headers(headers)
                 .header(StandardWebhooks.ID, id)
                 .header(StandardWebhooks.TIMESTAMP, Long.toString(timestamp))
                 .header(StandardWebhooks.SIGNATURE, StandardWebhooks.sign(StandardWebhooks.key(secret), id, timestamp,

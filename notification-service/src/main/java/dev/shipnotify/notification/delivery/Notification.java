@@ -88,11 +88,20 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "source_event_id", nullable = false)
     public String sourceEventId;
 
+    /** The W3C trace context of the event that queued it (null if none): its send joins that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The trace id of {@link #traceParent}, or null. */
+    public String traceId() {
+        return Traces.traceId(traceParent);
+    }
 
     /**
      * Which template it is: a WhatsApp message's approved template once sent (its subject starts with the name), else

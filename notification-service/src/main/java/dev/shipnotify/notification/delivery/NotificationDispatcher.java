@@ -7,6 +7,11 @@ import dev.shipnotify.notification.NotificationConfig;
 import dev.shipnotify.notification.Outbound;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.MDC;
 
 /**
  * Delivers one due notification per call, in its own transaction:
@@ -57,10 +63,12 @@ public class NotificationDispatcher {
     private final MeterRegistry meters;
     private final Outbound outbound;
     private final Event<NotificationUndeliverable> undeliverable;
+    private final Tracer tracer;
 
     public NotificationDispatcher(Instance<ChannelSender> senders, NotificationConfig config, MeterRegistry meters,
-            Outbound outbound, Event<NotificationUndeliverable> undeliverable) {
+            Outbound outbound, Event<NotificationUndeliverable> undeliverable, Tracer tracer) {
         this.outbound = outbound;
+        this.tracer = tracer;
         this.undeliverable = undeliverable;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.backoff = new Backoff(config.sender().retry().initialBackoff(), config.sender().retry().maxBackoff());
@@ -140,7 +148,33 @@ public class NotificationDispatcher {
         return due.isEmpty() ? null : due.get(0);
     }
 
+    /**
+     * One attempt in a span of its own ({@code send email} or {@code send whatsapp}), in the trace of the event that
+     * queued the message; the log lines of the attempt carry its {@code traceId} and {@code spanId}.
+     */
     private Result deliver(Notification notification) {
+        Span span = tracer.spanBuilder("send " + notification.channel.key()).setSpanKind(SpanKind.CLIENT)
+                .setParent(Traces.parent(notification.traceParent))
+                .setAttribute("notification.id", notification.id.toString())
+                .setAttribute("notification.milestone", notification.milestone.key())
+                .setAttribute("notification.attempt", notification.attempts + 1L).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            MDC.put("traceId", span.getSpanContext().getTraceId());
+            MDC.put("spanId", span.getSpanContext().getSpanId());
+            Result result = attempt(notification);
+            span.setAttribute("notification.outcome", result.name());
+            if (result == Result.FAILED || result == Result.GAVE_UP) {
+                span.setStatus(StatusCode.ERROR, String.valueOf(notification.lastError));
+            }
+            return result;
+        } finally {
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+            span.end();
+        }
+    }
+
+    private Result attempt(Notification notification) {
         Instant started = Instant.now();
         notification.attempts++;
         notification.lastAttemptAt = started;

@@ -60,10 +60,10 @@ public class NotificationQueue {
         int inserted = em.createNativeQuery("""
                 INSERT INTO notification (id, order_id, merchant_id, shipment_id, details, review, milestone, channel, recipient,
                                           locale, status, attempts, next_attempt_at, last_error, message_id,
-                                          source_event_id, created_at, updated_at)
+                                          source_event_id, trace_parent, created_at, updated_at)
                 VALUES (:id, :orderId, :merchantId, :shipmentId, CAST(:details AS jsonb), CAST(:review AS jsonb),
                         :milestone, :channel, :recipient, :locale, :status, 0, :firstAttempt, :why, :messageId,
-                        :sourceEventId, :now, :now)
+                        :sourceEventId, :traceParent, :now, :now)
                 ON CONFLICT ON CONSTRAINT notification_natural_key DO NOTHING""")
                 .setParameter("id", id)
                 .setParameter("orderId", request.orderId())
@@ -82,6 +82,7 @@ public class NotificationQueue {
                 .setParameter("firstAttempt", request.notBefore() == null ? now : request.notBefore())
                 .setParameter("messageId", request.messageId())
                 .setParameter("sourceEventId", request.sourceEventId())
+                .setParameter("traceParent", Traces.current())
                 .executeUpdate();
         if (inserted == 1 && request.suppressedBecause() == null) {
             queued.fire(new NotificationQueued(id, request.channel()));

@@ -21,10 +21,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class NotificationHistory {
 
-    /** One message: what, to whom (masked), how it stands, and its steps in time order. */
+    /**
+     * One message: what, to whom (masked), how it stands, its steps in time order, and the trace (OpenTelemetry) of
+     * the event that caused it, which its send joined.
+     */
     public record Message(UUID id, String milestone, String channel, String shipmentId, String template,
             String subject, String recipient, String status, String reason, String providerMessageId,
-            Instant queuedAt, Instant sentAt, List<Step> history) {
+            Instant queuedAt, Instant sentAt, String traceId, List<Step> history) {
     }
 
     /**
@@ -76,7 +79,7 @@ public class NotificationHistory {
         };
         return new Message(n.id, n.milestone.name(), n.channel.name(), n.shipmentId, template,
                 n.channel == Channel.EMAIL ? n.subject : null, recipient, n.status.name(),
-                unhappy ? n.lastError : null, n.messageId, n.createdAt, n.sentAt, steps);
+                unhappy ? n.lastError : null, n.messageId, n.createdAt, n.sentAt, n.traceId(), steps);
     }
 
     private static Map<UUID, List<Step>> receipts(List<UUID> ids) {
