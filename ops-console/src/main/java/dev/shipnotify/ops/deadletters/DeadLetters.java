@@ -68,12 +68,13 @@ public class DeadLetters {
     private final Map<String, DeadLetter.Replay> replays = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private volatile boolean replaysLoaded;
-    private Admin admin;
+    private final Admin admin;
     private KafkaProducer<byte[], byte[]> producer;
 
-    public DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+    public DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafka, Admin admin,
             @ConfigProperty(name = "ops.dead-letters.replays-topic") String replaysTopic, MeterRegistry metrics) {
         this.kafka = Map.copyOf(kafka);
+        this.admin = admin;
         this.replaysTopic = replaysTopic;
         this.metrics = metrics;
     }
@@ -200,7 +201,6 @@ public class DeadLetters {
     /** Log-end minus log-start offset of every dead-letter topic. */
     private Map<String, Long> recordCounts() {
         try {
-            Admin admin = admin();
             List<String> topics = admin.listTopics().names().get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS).stream()
                     .filter(DeadLetterTopic::isDeadLetterTopic).toList();
             Map<String, Long> records = new LinkedHashMap<>();
@@ -237,7 +237,7 @@ public class DeadLetters {
             return;
         }
         try {
-            admin().createTopics(List.of(new NewTopic(replaysTopic, Optional.of(1), Optional.empty())
+            admin.createTopics(List.of(new NewTopic(replaysTopic, Optional.of(1), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                     .all().get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -347,22 +347,11 @@ public class DeadLetters {
         return producer;
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            Map<String, Object> settings = new HashMap<>(kafka);
-            settings.putIfAbsent("client.id", "ops-console-dead-letters");
-            admin = Admin.create(settings);
-        }
-        return admin;
-    }
 
     @PreDestroy
     synchronized void stop() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
         }
     }
 }

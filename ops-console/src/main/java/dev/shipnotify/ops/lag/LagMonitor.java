@@ -52,7 +52,7 @@ public class LagMonitor {
     private final Map<Key, Deque<Sample>> history = new ConcurrentHashMap<>();
     private final Map<Key, PartitionGauges> gauges = new ConcurrentHashMap<>();
     private final AtomicReference<LagReport> latest = new AtomicReference<>(LagReport.EMPTY);
-    private Admin admin;
+    private final Admin admin;
     private KafkaConsumer<byte[], byte[]> reader;
 
     record Key(String group, String topic, int partition) {
@@ -65,10 +65,11 @@ public class LagMonitor {
         volatile double status;
     }
 
-    public LagMonitor(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+    public LagMonitor(@Identifier("default-kafka-broker") Map<String, Object> kafka, Admin admin,
             @ConfigProperty(name = "ops.lag.refresh-interval") Duration refreshInterval,
             @ConfigProperty(name = "ops.lag.window") int window, MeterRegistry metrics) {
         this.kafka = Map.copyOf(kafka);
+        this.admin = admin;
         this.refreshInterval = refreshInterval;
         this.window = window;
         this.metrics = metrics;
@@ -94,7 +95,6 @@ public class LagMonitor {
 
     /** One measurement of every group; answers the new report. */
     public synchronized LagReport refresh() throws Exception {
-        Admin admin = admin();
         List<String> groupIds = admin.listConsumerGroups().all().get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .stream().map(ConsumerGroupListing::groupId).sorted().toList();
         Map<String, ConsumerGroupDescription> descriptions = groupIds.isEmpty() ? Map.of()
@@ -233,14 +233,6 @@ public class LagMonitor {
         values.status = status.ordinal();
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            Map<String, Object> settings = new HashMap<>(kafka);
-            settings.putIfAbsent("client.id", "ops-console-lag");
-            admin = Admin.create(settings);
-        }
-        return admin;
-    }
 
     private KafkaConsumer<byte[], byte[]> reader() {
         if (reader == null) {
@@ -249,6 +241,9 @@ public class LagMonitor {
             settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "ops-console-lag-reader");
             settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+            // A committed offset that retention already deleted reads the oldest record still there: the lag is at
+            // least that old.
+            settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             reader = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
         return reader;
@@ -258,9 +253,6 @@ public class LagMonitor {
     synchronized void stop() {
         if (reader != null) {
             reader.close(Duration.ofSeconds(5));
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
         }
     }
 }
