@@ -1,5 +1,6 @@
 package dev.shipnotify.notification.delivery;
 
+import dev.shipnotify.contracts.TraceParents;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -100,7 +101,7 @@ public class Notification extends PanacheEntityBase {
 
     /** The trace id of {@link #traceParent}, or null. */
     public String traceId() {
-        return Traces.traceId(traceParent);
+        return TraceParents.traceId(traceParent);
     }
 
     /**

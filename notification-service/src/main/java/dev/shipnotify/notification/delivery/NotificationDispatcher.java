@@ -3,6 +3,7 @@ package dev.shipnotify.notification.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Redact;
+import dev.shipnotify.contracts.TraceParents;
 import dev.shipnotify.notification.NotificationConfig;
 import dev.shipnotify.notification.Outbound;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -154,7 +155,7 @@ public class NotificationDispatcher {
      */
     private Result deliver(Notification notification) {
         Span span = tracer.spanBuilder("send " + notification.channel.key()).setSpanKind(SpanKind.CLIENT)
-                .setParent(Traces.parent(notification.traceParent))
+                .setParent(TraceParents.parent(notification.traceParent))
                 .setAttribute("notification.id", notification.id.toString())
                 .setAttribute("notification.milestone", notification.milestone.key())
                 .setAttribute("notification.attempt", notification.attempts + 1L).startSpan();

@@ -2,6 +2,7 @@ package dev.shipnotify.notification.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipnotify.contracts.TraceParents;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -82,7 +83,7 @@ public class NotificationQueue {
                 .setParameter("firstAttempt", request.notBefore() == null ? now : request.notBefore())
                 .setParameter("messageId", request.messageId())
                 .setParameter("sourceEventId", request.sourceEventId())
-                .setParameter("traceParent", Traces.current())
+                .setParameter("traceParent", TraceParents.current())
                 .executeUpdate();
         if (inserted == 1 && request.suppressedBecause() == null) {
             queued.fire(new NotificationQueued(id, request.channel()));

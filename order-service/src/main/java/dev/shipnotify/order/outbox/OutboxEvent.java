@@ -27,6 +27,9 @@ public class OutboxEvent extends PanacheEntityBase {
     public String payload;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The W3C trace context of the request that wrote it, or null; its record carries it as {@code traceparent}. */
+    @Column(name = "trace_parent")
+    public String traceParent;
     @Column(name = "published_at")
     public Instant publishedAt;
     /** Publish attempts so far, successful or not. */

@@ -184,8 +184,8 @@ public class OutboxRelay {
     }
 
     private ProducerRecord<String, String> record(OutboxEvent row) {
-        return CloudEventHeaders.record(row.topic, row.messageKey, row.payload, row.id.toString(), row.ceType, source,
-                row.createdAt.toString());
+        return CloudEventHeaders.traced(CloudEventHeaders.record(row.topic, row.messageKey, row.payload,
+                row.id.toString(), row.ceType, source, row.createdAt.toString()), row.traceParent);
     }
 
     private static boolean failedAlready(Future<RecordMetadata> send) {

@@ -3,6 +3,7 @@ package dev.shipnotify.order.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.contracts.TraceParents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -37,6 +38,7 @@ public class OutboxWriter {
         event.ceType = type.ceType();
         event.payload = serialise(body);
         event.createdAt = createdAt;
+        event.traceParent = TraceParents.current();
         event.persist();
         written.fire(new OutboxEventWritten(event.id));
         return event.id;

@@ -81,6 +81,19 @@ class PlaceOrderTest {
     }
 
     @Test
+    void orderPlacedCarriesTheTraceOfThePlacingRequest() {
+        TestMerchant merchant = TestMerchant.create();
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+
+        String orderId = merchant.request().header(CloudEventHeaders.TRACE_PARENT, "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(OrderJson.anOrder().json()).when().post("/api/orders").then().statusCode(201).extract().path("id");
+
+        assertThat(OrderEvents.awaitOrder(orderId).header(CloudEventHeaders.TRACE_PARENT))
+                .as("the same trace, the request's own span").matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
     void publishesOrderPlacedKeyedByOrderIdWithCloudEventsHeaders() throws Exception {
         TestMerchant merchant = TestMerchant.create();
         OrderJson order = OrderJson.anOrder();

@@ -166,8 +166,8 @@ public class EventRelay {
     }
 
     private ProducerRecord<String, String> record(PendingEvent event) {
-        return CloudEventHeaders.record(event.topic(), event.key(), event.payload(), event.id(), event.ceType(), source,
-                event.createdAt().toString());
+        return CloudEventHeaders.traced(CloudEventHeaders.record(event.topic(), event.key(), event.payload(), event.id(),
+                event.ceType(), source, event.createdAt().toString()), event.traceParent());
     }
 
     /** acks=all and idempotence are set here, whatever {@code kafka.*} says. */

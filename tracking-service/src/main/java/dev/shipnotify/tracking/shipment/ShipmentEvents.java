@@ -2,23 +2,19 @@ package dev.shipnotify.tracking.shipment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
+import dev.shipnotify.contracts.TraceParents;
 import dev.shipnotify.tracking.TrackingConfig;
 import dev.shipnotify.tracking.outbox.PendingEvent;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -63,17 +59,10 @@ public class ShipmentEvents {
     private PendingEvent pending(EventType type, Shipment shipment, Record body, Instant now) {
         try {
             return new PendingEvent(UUID.randomUUID().toString(), type.ceType(), type.topic(), shipment.orderId(),
-                    json.writeValueAsString(body), now, traceParent());
+                    json.writeValueAsString(body), now, TraceParents.current());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event record is always serialisable", e);
         }
-    }
-
-    /** The W3C trace context of the span current now (the courier's webhook request), or null outside any. */
-    private static String traceParent() {
-        Map<String, String> carrier = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
-        return carrier.get(CloudEventHeaders.TRACE_PARENT);
     }
 
     private static String encode(String segment) {

@@ -1,6 +1,5 @@
-package dev.shipnotify.notification.delivery;
+package dev.shipnotify.contracts;
 
-import dev.shipnotify.contracts.CloudEventHeaders;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -10,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * W3C trace contexts ({@code traceparent}) kept with a notification: the one current when it was queued (the consumed
- * event's, which OpenTelemetry's Kafka instrumentation took from the record's headers), and the parent its send span
- * gets from it later, on another thread.
+ * W3C trace contexts ({@code traceparent}) kept with work that goes on later, elsewhere: an outbox event keeps the
+ * context of the request that wrote it and its record carries it as the {@link CloudEventHeaders#TRACE_PARENT} header;
+ * a queued notification keeps the consumed event's and its send span starts from it. OpenTelemetry's API is the
+ * caller's (the services that trace depend on quarkus-opentelemetry).
  */
-final class Traces {
+public final class TraceParents {
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Map<String, String> carrier) {
@@ -27,11 +27,11 @@ final class Traces {
         }
     };
 
-    private Traces() {
+    private TraceParents() {
     }
 
     /** The {@code traceparent} of the span current now, or null if there is none. */
-    static String current() {
+    public static String current() {
         if (!Span.current().getSpanContext().isValid()) {
             return null;
         }
@@ -41,7 +41,7 @@ final class Traces {
     }
 
     /** The context to start a span in: that of the {@code traceparent}, or a new trace without one. */
-    static Context parent(String traceParent) {
+    public static Context parent(String traceParent) {
         if (traceParent == null) {
             return Context.root();
         }
@@ -50,7 +50,7 @@ final class Traces {
     }
 
     /** The trace id of a {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}), or null. */
-    static String traceId(String traceParent) {
+    public static String traceId(String traceParent) {
         List<String> parts = traceParent == null ? List.of() : List.of(traceParent.split("-"));
         return parts.size() == 4 ? parts.get(1) : null;
     }
