@@ -2,12 +2,16 @@ package dev.shipnotify.notification.delivery;
 
 import dev.shipnotify.notification.NotificationConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,14 +25,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class SenderLoop {
 
     private final Semaphore workers;
+    private final int workerCount;
     private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile boolean stopping;
     private final NotificationDispatcher dispatcher;
     private final int batchSize;
 
     public SenderLoop(NotificationDispatcher dispatcher, NotificationConfig config) {
         this.dispatcher = dispatcher;
         this.batchSize = config.sender().batchSize();
-        this.workers = new Semaphore(config.sender().workers());
+        this.workerCount = config.sender().workers();
+        this.workers = new Semaphore(workerCount);
+    }
+
+    /**
+     * The service stops (SIGTERM): no send starts any more, and those under way get up to 10 s to record their
+     * outcome while the database is still open. A send cut short later would leave its row QUEUED, and the message
+     * would go once more after the restart.
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        stopping = true;
+        try {
+            if (!workers.tryAcquire(workerCount, 10, TimeUnit.SECONDS)) {
+                Log.warn("Stopping: sends still under way after 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Scheduled(identity = "notification-sender", every = "${notification.sender.interval}",
@@ -59,7 +82,7 @@ public class SenderLoop {
     public int drain() {
         int handled = 0;
         do {
-            if (!workers.tryAcquire()) {
+            if (stopping || !workers.tryAcquire()) {
                 return handled;
             }
             int batch;
@@ -86,7 +109,7 @@ public class SenderLoop {
     private int drainBatch() {
         int handled = 0;
         try {
-            while (handled < batchSize) {
+            while (handled < batchSize && !stopping) {
                 NotificationDispatcher.Result result = dispatcher.dispatchNextDue();
                 if (result == NotificationDispatcher.Result.IDLE) {
                     break;

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.contracts.inbox.Inbound;
 import dev.shipnotify.contracts.inbox.PoisonEventException;
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,22 +40,7 @@ public class OrderPlacedConsumer {
             abortOn = PoisonEventException.class)
     @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope event;
-        OrderPlaced order;
-        try {
-            event = EventEnvelope.of(record, EventType.ORDER_PLACED);
-            order = event.read(json, OrderPlaced.class);
-        } catch (PoisonEventException e) {
-            Log.warnf("Dead-lettering %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
-                    record.key(), e.getMessage());
-            throw e;
-        }
-        try {
-            handler.handle(event, order);
-        } catch (RuntimeException e) {
-            Log.warnf("Could not apply event %s (%s) for order %s, will retry, then dead-letter: %s", event.id(),
-                    event.position(), order.orderId(), e);
-            throw e;
-        }
+        Inbound.handle(record, EventType.ORDER_PLACED,
+                event -> handler.handle(event, event.read(json, OrderPlaced.class)));
     }
 }
