@@ -19,6 +19,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -44,13 +45,16 @@ final class Harness {
      */
     static final List<String> INFRA_JAVA_OPTIONS = List.of("-Xmx2g");
 
-    /** local-infra with these parts, Kafka on {@code kafkaPort}, data in {@code work}; {@code more} sets the parts. */
+    /**
+     * local-infra with these parts, Kafka on {@code kafkaPort}, data and log in {@code work}; {@code more} sets the
+     * parts (and may fix the controller port, for a broker that is restarted).
+     */
     JavaProcess startInfra(Path work, String parts, int kafkaPort, Map<String, String> more) {
         Map<String, String> environment = new HashMap<>(more);
         environment.put(InfraSettings.PARTS, parts);
         environment.put(InfraSettings.DATA_DIR, work.resolve("data").toString());
         environment.put(InfraSettings.KAFKA_PORT, Integer.toString(kafkaPort));
-        environment.put(InfraSettings.KAFKA_CONTROLLER_PORT, Integer.toString(Ports.freePort()));
+        environment.putIfAbsent(InfraSettings.KAFKA_CONTROLLER_PORT, Integer.toString(Ports.freePort()));
         JavaProcess infra = JavaProcess.start("local-infra",
                 concat(INFRA_JAVA_OPTIONS, LocalInfra.standaloneArguments(Path.of(artifact("local-infra")))),
                 environment, work.resolve("local-infra.log"));
@@ -58,13 +62,21 @@ final class Harness {
         return infra;
     }
 
-    /** The packaged service of {@code module} on {@code port}, once its readiness check answers 200. */
+    /**
+     * The packaged service of {@code module} on {@code port}, once its readiness check answers 200. Its log is
+     * {@code <module>.log} in {@code work}, or {@code <module>-2.log}, ... when it is started again.
+     */
     JavaProcess startService(Path work, String module, int port, Map<String, String> environment) {
         Map<String, String> all = new HashMap<>(environment);
         all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // As in ./suite up: trace ids travel, but no span is exported (there is no collector to take them).
+        all.putIfAbsent("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0");
+        Path log = work.resolve(module + ".log");
+        for (int run = 2; Files.exists(log); run++) {
+            log = work.resolve(module + "-" + run + ".log");
+        }
         JavaProcess service = JavaProcess.start(module,
-                concat(options.javaOptions(), List.of("-jar", artifact(module))), all,
-                work.resolve(module + ".log"));
+                concat(options.javaOptions(), List.of("-jar", artifact(module))), all, log);
         service.awaitHttp200("http://127.0.0.1:" + port + "/q/health/ready", START_TIMEOUT);
         return service;
     }
@@ -158,7 +170,26 @@ final class Harness {
         }
     }
 
-    private static long records(Admin admin, String topic) throws Exception {
+    /** A consumer group's lag over all its partitions: log-end minus committed offset, summed. */
+    static long groupLag(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        if (committed.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        long lag = 0;
+        for (var entry : committed.entrySet()) {
+            long end = ends.get(entry.getKey()).offset();
+            lag += Math.max(0, end - (entry.getValue() == null ? 0 : entry.getValue().offset()));
+        }
+        return lag;
+    }
+
+    /** How many records {@code topic} holds (log-end offsets summed; nothing is deleted in these runs). */
+    static long records(Admin admin, String topic) throws Exception {
         var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));

@@ -1,16 +1,5 @@
 package dev.shipnotify.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.shipnotify.contracts.Checkpoint;
-import dev.shipnotify.contracts.Location;
-import dev.shipnotify.contracts.Money;
-import dev.shipnotify.contracts.OrderPlaced;
-import dev.shipnotify.contracts.ShipmentDelivered;
-import dev.shipnotify.contracts.ShipmentStatus;
-import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.infra.Directories;
 import dev.shipnotify.infra.InfraSettings;
 import dev.shipnotify.infra.Ports;
@@ -23,7 +12,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,10 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -47,9 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Sustained notifications of the packaged notification-service on a real Kafka broker, PostgreSQL, SMTP server and
@@ -63,19 +45,14 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class NotificationsBenchmark {
     private static final String GROUP = "notification-service";
-    private static final String APP_SECRET = "bench-app-secret";
-    private static final String[] SUBJECTS = {"is confirmed", "is on its way", "arrives today", "was delivered"};
-    private static final String[] TEMPLATES = {"order_confirmed", "order_shipped", "out_for_delivery",
-        "order_delivered"};
-    private static final String[] STAGES = {"order-placed", "shipped", "out for delivery", "delivered"};
+    static final String APP_SECRET = "bench-app-secret";
+    private static final String[] STAGES = ParcelJourneys.STAGES;
     private static final Duration STALL = Duration.ofSeconds(90);
 
     private final Harness harness;
     private final int orders;
     private final int rate;
-    private final String merchantId = UUID.randomUUID().toString();
-    private final String[] orderIds;
-    private final String[] shipmentIds;
+    private final ParcelJourneys journeys;
     /** When the broker acknowledged event (order, stage): epoch millis. */
     private final long[][] published;
 
@@ -83,13 +60,8 @@ final class NotificationsBenchmark {
         this.harness = new Harness("notifications", options);
         this.orders = options.orders();
         this.rate = options.rate();
-        this.orderIds = new String[orders];
-        this.shipmentIds = new String[orders];
+        this.journeys = new ParcelJourneys(orders);
         this.published = new long[orders][STAGES.length];
-        for (int i = 0; i < orders; i++) {
-            orderIds[i] = UUID.randomUUID().toString();
-            shipmentIds[i] = UUID.randomUUID().toString();
-        }
     }
 
     void run() throws Exception {
@@ -107,16 +79,8 @@ final class NotificationsBenchmark {
                         InfraSettings.SMTP_PORT, Integer.toString(smtpPort),
                         InfraSettings.MAILBOX_HTTP_PORT, Integer.toString(mailboxPort),
                         InfraSettings.WHATSAPP_PORT, Integer.toString(whatsappPort)));
-                JavaProcess service = harness.startService(work, "notification-service", servicePort, Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
-                        "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/notifications",
-                        "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                        "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                        "QUARKUS_MAILER_HOST", "127.0.0.1",
-                        "QUARKUS_MAILER_PORT", Integer.toString(smtpPort),
-                        "NOTIFICATION_WHATSAPP_API_URL", "http://127.0.0.1:" + whatsappPort,
-                        "NOTIFICATION_WHATSAPP_ACCESS_TOKEN", InfraSettings.DEFAULT_WHATSAPP_TOKEN,
-                        "NOTIFICATION_WHATSAPP_APP_SECRET", APP_SECRET))) {
+                JavaProcess service = harness.startService(work, "notification-service", servicePort,
+                        environment(kafkaPort, postgresPort, smtpPort, whatsappPort))) {
             MailboxClient mailbox = new MailboxClient("http://127.0.0.1:" + mailboxPort);
             SandboxClient whatsapp = new SandboxClient("http://127.0.0.1:" + whatsappPort);
             whatsapp.statusWebhook("http://127.0.0.1:" + servicePort + "/webhooks/whatsapp", APP_SECRET);
@@ -148,6 +112,20 @@ final class NotificationsBenchmark {
         } finally {
             Directories.deleteRecursively(work);
         }
+    }
+
+    /** notification-service on these servers, with the WhatsApp app secret {@link #APP_SECRET}. */
+    static Map<String, String> environment(int kafkaPort, int postgresPort, int smtpPort, int whatsappPort) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/notifications",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "QUARKUS_MAILER_HOST", "127.0.0.1",
+                "QUARKUS_MAILER_PORT", Integer.toString(smtpPort),
+                "NOTIFICATION_WHATSAPP_API_URL", "http://127.0.0.1:" + whatsappPort,
+                "NOTIFICATION_WHATSAPP_ACCESS_TOKEN", InfraSettings.DEFAULT_WHATSAPP_TOKEN,
+                "NOTIFICATION_WHATSAPP_APP_SECRET", APP_SECRET);
     }
 
     /** One client thread hands each server {@code count} messages directly, one after the other. */
@@ -222,7 +200,7 @@ final class NotificationsBenchmark {
     private void publish(int kafkaPort) throws InterruptedException {
         long begin = System.nanoTime();
         long interval = 1_000_000_000L / rate;
-        try (EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, eventJson())) {
+        try (EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, ParcelJourneys.eventJson())) {
             for (int stage = 0; stage < STAGES.length; stage++) {
                 for (int i = 0; i < orders; i++) {
                     long slot = begin + ((long) stage * orders + i) * interval;
@@ -230,91 +208,28 @@ final class NotificationsBenchmark {
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
-                    publisher.publish(event(stage, i));
+                    publisher.publish(journeys.event(stage, i));
                     published[i][stage] = System.currentTimeMillis();
                 }
             }
         }
     }
 
-    private Record event(int stage, int i) {
-        Instant scan = Instant.now();
-        String tracking = "https://track.bench.example/" + i;
-        return switch (stage) {
-            case 0 -> order(i);
-            case 1 -> update(i, ShipmentStatus.IN_TRANSIT, scan, tracking);
-            case 2 -> update(i, ShipmentStatus.OUT_FOR_DELIVERY, scan, tracking);
-            default -> new ShipmentDelivered(ShipmentDelivered.SCHEMA_VERSION, shipmentIds[i], orderIds[i], merchantId,
-                    "Delhivery", "BENCH" + i, scan, new Location("Bengaluru", "KA", "IN"), tracking);
-        };
-    }
-
-    private ShipmentUpdated update(int i, ShipmentStatus status, Instant scan, String tracking) {
-        return new ShipmentUpdated(ShipmentUpdated.SCHEMA_VERSION, shipmentIds[i], orderIds[i], merchantId, "Delhivery",
-                "BENCH" + i, status, null, null, new Checkpoint(scan, status, null, "X-" + status, "Scan " + status,
-                        new Location("Bengaluru", "KA", "IN")), LocalDate.now().plusDays(2), tracking);
-    }
-
-    private OrderPlaced order(int i) {
-        Money price = new Money(new BigDecimal("4999.00"), "INR");
-        return new OrderPlaced(OrderPlaced.SCHEMA_VERSION, orderIds[i], merchantId, Instant.now(),
-                new OrderPlaced.Merchant("Kesari Handloom", "Kesari Handloom Orders", "orders@kesari.example",
-                        "help@kesari.example", "+918045671234", "https://cdn.kesari.example/logo.png", "#C2410C",
-                        "en-IN", null),
-                new OrderPlaced.Customer("Priya Sharma", email(i), phone(i), "en-IN", "Asia/Kolkata",
-                        new OrderPlaced.Consent(true, true)),
-                List.of(new OrderPlaced.Item("KH-SAR-0042", "Banarasi silk saree", 1, price,
-                        "https://cdn.kesari.example/p/KH-SAR-0042.jpg")), price,
-                new OrderPlaced.Shipping("Bengaluru", "560034", "IN"));
-    }
-
-    private static String email(int i) {
-        return "shopper-" + i + "@bench.example";
-    }
-
-    private static String phone(int i) {
-        return "+9190" + String.format("%08d", i);
-    }
-
     /** Matches each accepted message to its event, and prints counts, latencies and the sustained rate. */
     private void report(List<MailboxClient.Summary> mails, List<SentMessage> whatsapps, long start, long publishedAt,
             long done, long sent, long expected) {
-        Map<String, Integer> byEmail = new HashMap<>();
-        Map<String, Integer> byPhone = new HashMap<>();
-        for (int i = 0; i < orders; i++) {
-            byEmail.put(email(i), i);
-            byPhone.put(phone(i), i);
-        }
-        int[][] emailCount = new int[orders][STAGES.length];
-        int[][] whatsappCount = new int[orders][STAGES.length];
         Histogram emailLatency = new Histogram(3);
         Histogram whatsappLatency = new Histogram(3);
-        int unmatched = 0;
-        for (MailboxClient.Summary mail : mails) {
-            Integer i = mail.to().isEmpty() ? null : byEmail.get(mail.to().get(0).address());
-            int stage = stageOf(mail.subject(), SUBJECTS);
-            if (i == null || stage < 0) {
-                unmatched++;
-                continue;
-            }
-            emailCount[i][stage]++;
-            emailLatency.recordValue(Math.max(0, mail.created().toEpochMilli() - published[i][stage]));
-        }
-        for (SentMessage message : whatsapps) {
-            Integer i = byPhone.get(message.to());
-            int stage = stageOf(message.templateName(), TEMPLATES);
-            if (i == null || stage < 0) {
-                unmatched++;
-                continue;
-            }
-            whatsappCount[i][stage]++;
-            whatsappLatency.recordValue(Math.max(0, message.time().toEpochMilli() - published[i][stage]));
-        }
+        ParcelJourneys.Counts counts = journeys.count(mails, whatsapps,
+                (i, stage, accepted) -> emailLatency.recordValue(Math.max(0, accepted.toEpochMilli() - published[i][stage])),
+                (i, stage, accepted) -> whatsappLatency.recordValue(
+                        Math.max(0, accepted.toEpochMilli() - published[i][stage])));
+        int unmatched = counts.unmatched();
         System.out.printf("%nFrom the event acknowledged by the broker to the message accepted by its server%n");
         String row = "%-10s %8s %8s %10s %8s %8s %8s %8s%n";
         System.out.printf(row, "channel", "accepted", "missing", "duplicates", "p50 ms", "p90 ms", "p99 ms", "max ms");
-        printChannel(row, "email", emailCount, emailLatency);
-        printChannel(row, "whatsapp", whatsappCount, whatsappLatency);
+        printChannel(row, "email", counts.emails(), emailLatency);
+        printChannel(row, "whatsapp", counts.whatsapps(), whatsappLatency);
         if (unmatched > 0) {
             System.out.printf("%d accepted messages matched no event%n", unmatched);
         }
@@ -326,36 +241,13 @@ final class NotificationsBenchmark {
     }
 
     private void printChannel(String row, String channel, int[][] counts, Histogram latency) {
-        long missing = 0;
-        long duplicates = 0;
-        for (int[] order : counts) {
-            for (int count : order) {
-                missing += count == 0 ? 1 : 0;
-                duplicates += Math.max(0, count - 1);
-            }
-        }
-        System.out.printf(row, channel, latency.getTotalCount(), missing, duplicates,
-                latency.getValueAtPercentile(50), latency.getValueAtPercentile(90), latency.getValueAtPercentile(99),
-                latency.getMaxValue());
-    }
-
-    private static int stageOf(String text, String[] markers) {
-        for (int stage = 0; stage < markers.length; stage++) {
-            if (text != null && text.contains(markers[stage])) {
-                return stage;
-            }
-        }
-        return -1;
+        System.out.printf(row, channel, latency.getTotalCount(), ParcelJourneys.Counts.missing(counts),
+                ParcelJourneys.Counts.duplicates(counts), latency.getValueAtPercentile(50),
+                latency.getValueAtPercentile(90), latency.getValueAtPercentile(99), latency.getMaxValue());
     }
 
     private static String ms(Histogram micros, double percentile) {
         return String.format("%.2f", micros.getValueAtPercentile(percentile) / 1000.0);
-    }
-
-    /** Event bodies as the services write them: Quarkus's mapper has JavaTimeModule and ISO-8601 dates. */
-    private static ObjectMapper eventJson() {
-        return JsonMapper.builder().addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     }
 
     /**
@@ -427,20 +319,7 @@ final class NotificationsBenchmark {
         }
 
         private long lag() throws Exception {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                    .partitionsToOffsetAndMetadata().get();
-            if (committed.isEmpty()) {
-                return 0;
-            }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            long lag = 0;
-            for (var entry : committed.entrySet()) {
-                long end = ends.get(entry.getKey()).offset();
-                lag += Math.max(0, end - (entry.getValue() == null ? 0 : entry.getValue().offset()));
-            }
-            return lag;
+            return Harness.groupLag(admin, GROUP);
         }
 
         private long sent() throws Exception {

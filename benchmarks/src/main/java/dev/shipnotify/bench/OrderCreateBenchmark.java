@@ -28,7 +28,7 @@ import java.util.function.LongFunction;
  */
 final class OrderCreateBenchmark {
     private static final String ADMIN_TOKEN = "bench-admin-token";
-    private static final String ORDER = """
+    static final String ORDER = """
             {"customer": {"name": "Asha Rao", "email": "asha.%s@example.com", "phone": "+919876543210",
                           "locale": "en-IN", "timeZone": "Asia/Kolkata", "consent": {"email": true, "whatsapp": true}},
              "items": [{"sku": "TEA-ASSAM-250", "name": "Assam tea, 250 g", "quantity": 2,
@@ -36,7 +36,6 @@ final class OrderCreateBenchmark {
              "shippingAddress": {"line1": "12 MG Road", "city": "Bengaluru", "postcode": "560001", "country": "IN"}}""";
 
     private final Harness harness;
-    private final ObjectMapper json = new ObjectMapper();
 
     OrderCreateBenchmark(Benchmarks.Options options) {
         this.harness = new Harness("order-create", options);
@@ -52,12 +51,8 @@ final class OrderCreateBenchmark {
         try (JavaProcess infra = harness.startInfra(work, "kafka,postgres", kafkaPort, Map.of(
                         InfraSettings.POSTGRES_PORT, Integer.toString(postgresPort),
                         InfraSettings.POSTGRES_DATABASES, "orders"));
-                JavaProcess orderService = harness.startService(work, "order-service", orderPort, Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
-                        "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(postgresPort),
-                        "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                        "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                        "ORDER_ADMIN_TOKEN", ADMIN_TOKEN));
+                JavaProcess orderService = harness.startService(work, "order-service", orderPort,
+                        environment(kafkaPort, postgresPort));
                 JavaProcess bare = harness.startBareServer(work, barePort);
                 LoadGenerator load = new LoadGenerator()) {
             String apiKey = createMerchant(orderPort);
@@ -85,7 +80,18 @@ final class OrderCreateBenchmark {
                 Buffer.buffer(ORDER.formatted(run + n)));
     }
 
-    private String createMerchant(int port) throws IOException, InterruptedException {
+    /** order-service on these servers, with the admin token {@link #ADMIN_TOKEN}. */
+    static Map<String, String> environment(int kafkaPort, int postgresPort) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(postgresPort),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "ORDER_ADMIN_TOKEN", ADMIN_TOKEN);
+    }
+
+    /** A merchant created with the admin API; returns its API key. */
+    static String createMerchant(int port) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/admin/merchants"))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN)
@@ -97,7 +103,7 @@ final class OrderCreateBenchmark {
             throw new IllegalStateException("creating the merchant answered " + response.statusCode() + ": "
                     + response.body());
         }
-        return json.readTree(response.body()).path("apiKey").asText();
+        return new ObjectMapper().readTree(response.body()).path("apiKey").asText();
     }
 
     /** Every order the run created (warm-ups included) must reach order-placed once; how long the relay trailed. */
@@ -114,7 +120,7 @@ final class OrderCreateBenchmark {
                 Harness.published(kafkaPort, Topics.ORDER_PLACED, created, loadEnded));
     }
 
-    private static String jdbcUrl(int postgresPort) {
+    static String jdbcUrl(int postgresPort) {
         return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/orders";
     }
 }

@@ -87,7 +87,7 @@ final class WebhookIngestBenchmark {
                         trackingEnvironment(kafkaPort, mongoPort));
                 JavaProcess bare = harness.startBareServer(work, barePort);
                 LoadGenerator load = new LoadGenerator()) {
-            seed(kafkaPort, trackingPort);
+            seed(kafkaPort, trackingPort, trackingNumbers);
 
             Scans toBaseline = new Scans();
             Scans toWebhooks = new Scans();
@@ -122,7 +122,7 @@ final class WebhookIngestBenchmark {
         }
     }
 
-    private static Map<String, String> trackingEnvironment(int kafkaPort, int mongoPort) {
+    static Map<String, String> trackingEnvironment(int kafkaPort, int mongoPort) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
                 "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + mongoPort,
@@ -137,8 +137,9 @@ final class WebhookIngestBenchmark {
      * shipment registered per order over the API, retried while tracking-service has not taken the key (401) or
      * the order (409) in yet.
      */
-    private void seed(int kafkaPort, int trackingPort) throws Exception {
+    static void seed(int kafkaPort, int trackingPort, String[] trackingNumbers) throws Exception {
         long begin = System.nanoTime();
+        int shipments = trackingNumbers.length;
         String merchantId = UUID.randomUUID().toString();
         String apiKey = "snk_" + UUID.randomUUID().toString().replace("-", "");
         List<String> orderIds = Stream.generate(() -> UUID.randomUUID().toString()).limit(shipments).toList();

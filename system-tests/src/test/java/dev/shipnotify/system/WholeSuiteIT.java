@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -40,6 +41,10 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -253,6 +258,59 @@ class WholeSuiteIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> arrivesToday(email) == 1);
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> arrivesToday(email) == 1);
+    }
+
+    @Test
+    void aPoisonRecordOnEveryTopic_isDeadLetteredWithItsReasonWithin10s_byEveryGroupReadingIt_whichMovesOn()
+            throws Exception {
+        Map<String, List<String>> readers = Map.of(
+                Topics.MERCHANT_KEYS, List.of("tracking-service", "notification-service", "review-service"),
+                Topics.ORDER_PLACED, List.of("tracking-service", "notification-service", "review-service"),
+                Topics.ORDER_CANCELLED, List.of("notification-service", "review-service"),
+                Topics.SHIPMENT_UPDATED, List.of("order-service", "notification-service", "review-service"),
+                Topics.DELIVERED, List.of("order-service", "notification-service", "review-service"),
+                Topics.REVIEW_REQUESTED, List.of("notification-service"),
+                Topics.REVIEW_THANKED, List.of("notification-service"),
+                Topics.SHOPPER_REPLIED, List.of("review-service"));
+        assertThat(readers.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+
+        // A body cut short: the headers say which event it is, but no consumer can read it.
+        Map<String, RecordMetadata> poisons = new TreeMap<>();
+        long published = System.nanoTime();
+        try (EventPublisher events = new EventPublisher(suite.bootstrapServers(), new ObjectMapper())) {
+            for (String topic : readers.keySet()) {
+                EventType type = Stream.of(EventType.values()).filter(t -> t.topic().equals(topic)).findFirst()
+                        .orElseThrow();
+                poisons.put(topic, events.publishRaw(topic, "poison-" + UUID.randomUUID(),
+                        "{\"orderId\": \"".getBytes(StandardCharsets.UTF_8),
+                        EventPublisher.cloudEventHeaders(type, UUID.randomUUID().toString(), "poison")));
+            }
+        }
+
+        TopicReader reader = new TopicReader(suite.bootstrapServers());
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            for (var poison : poisons.entrySet()) {
+                RecordMetadata at = poison.getValue();
+                for (String group : readers.get(poison.getKey())) {
+                    Duration left = Duration.ofSeconds(10).minusNanos(System.nanoTime() - published);
+                    TopicReader.Record deadLetter = reader.awaitRecord(Topics.deadLetter(poison.getKey(), group),
+                            r -> String.valueOf(at.partition()).equals(r.header("dead-letter-partition"))
+                                    && String.valueOf(at.offset()).equals(r.header("dead-letter-offset")),
+                            left.isNegative() ? Duration.ZERO : left);
+                    assertThat(deadLetter.header("dead-letter-reason")).as("reason of %s", deadLetter.topic())
+                            .isNotBlank();
+                    TopicPartition partition = new TopicPartition(poison.getKey(), at.partition());
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition))
+                            .as("%s's committed offset on %s", group, partition)
+                            .satisfies(committed -> assertThat(committed.offset()).isGreaterThan(at.offset())));
+                }
+            }
+        }
+        System.out.printf("Poison records on %d topics dead-lettered by every group reading them within %.1f s%n",
+                poisons.size(), (System.nanoTime() - published) / 1e9);
     }
 
     @Test

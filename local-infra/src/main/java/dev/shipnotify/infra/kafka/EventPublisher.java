@@ -92,9 +92,9 @@ public final class EventPublisher implements AutoCloseable {
         return headers;
     }
 
-    /** Any bytes with any headers, and waits for the broker's ack. */
-    public void publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
-        await(sendRaw(topic, key, value, headers), topic);
+    /** Any bytes with any headers, and waits for the broker's ack; returns where the record landed. */
+    public RecordMetadata publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
+        return await(sendRaw(topic, key, value, headers), topic);
     }
 
     private Future<RecordMetadata> sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
@@ -103,9 +103,9 @@ public final class EventPublisher implements AutoCloseable {
         return producer.send(record);
     }
 
-    private static void await(Future<RecordMetadata> ack, String topic) {
+    private static RecordMetadata await(Future<RecordMetadata> ack, String topic) {
         try {
-            ack.get(10, TimeUnit.SECONDS);
+            return ack.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -101,6 +101,58 @@ public final class JavaProcess implements AutoCloseable {
         return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, as a crash does: no shutdown hook runs. Returns once the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}, ...) with the system's {@code kill}. */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true)
+                    .start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid() + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * SIGTERM, as an orchestrator sends to stop a process gracefully; waits up to {@code timeout} and says how
+     * long it took, or null if it still runs (then it is left running).
+     */
+    public Duration terminate(Duration timeout) {
+        long begin = System.nanoTime();
+        process.destroy();
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? Duration.ofNanos(System.nanoTime() - begin) : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The exit code; the process must have exited. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     /** SIGTERM, as {@code ./suite down} sends, then SIGKILL if it has not stopped within 30 s. */
     @Override
     public void close() {
