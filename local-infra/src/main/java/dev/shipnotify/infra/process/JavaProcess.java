@@ -95,6 +95,11 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** How many lines of the log contain {@code text}. */
+    public long logLinesWith(String text) {
+        return readLog().stream().filter(line -> line.contains(text)).count();
+    }
+
     /** The last {@code count} lines of the log. */
     public String tail(int count) {
         List<String> lines = readLog();
