@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -369,6 +370,38 @@ class WholeSuiteIT {
     }
 
     @Test
+    void trackingAndReviewLinks_openOnlyTheirOwnOrder_andCannotBeMadeUp() throws Exception {
+        String sku = "TEA-" + UUID.randomUUID();
+        String emailA = shopperEmail();
+        String emailB = shopperEmail();
+        String orderA = placeOrder(emailA, null, sku);
+        String orderB = placeOrder(emailB, null, sku);
+        String numberA = registerShipment(orderA);
+        String numberB = registerShipment(orderB);
+
+        String trackingA = trackingUrl(numberA);
+        String tokenB = trackingUrl(numberB).replaceAll(".*[?&]t=([^&]+).*", "$1");
+        given().get(trackingA).then().statusCode(200);
+        given().get(trackingA.replaceAll("([?&]t=)[^&]+", "$1" + tokenB)).then().statusCode(404);
+        given().get(trackingA.replaceAll("([?&]t=)[^&]+", "$1" + UUID.randomUUID().toString().replace("-", "")))
+                .then().statusCode(404);
+
+        postScan(numberA, "DELIVERED", "DLVD", "Delivered");
+        String starA = fiveStarLink(emailA, orderA, sku);
+        String signature = starA.replaceAll(".*[?&]s=([^&]+).*", "$1");
+        String forged = signature.substring(0, signature.length() - 1) + (signature.endsWith("A") ? "B" : "A");
+        for (String madeUp : List.of(starA.replace(orderA, orderB), starA.replace("s=" + signature, "s=" + forged),
+                starA.replaceAll("e=\\d+", "e=" + (Instant.now().getEpochSecond() + 86_400 * 365)))) {
+            assertThat(given().redirects().follow(false).get(madeUp).statusCode()).as(madeUp).isIn(403, 410);
+        }
+        given().baseUri(suite.url("REVIEW_SERVICE_PORT")).get("/api/products/{sku}/reviews", sku).then()
+                .statusCode(200).body("count", equalTo(0)).body("reviews", empty());
+        given().get(starA).then().statusCode(200);
+        given().baseUri(suite.url("REVIEW_SERVICE_PORT")).get("/api/products/{sku}/reviews", sku).then()
+                .statusCode(200).body("count", equalTo(1)).body("reviews[0].rating", equalTo(5));
+    }
+
+    @Test
     void theMetricsOfTheDashboardAndTheAlerts_areExportedByTheServices() throws Exception {
         // A journey through every service: an order, its parcel out for delivery and delivered, the review request
         // and a star clicked; and a record no consumer can read, for the dead-letter topics.
@@ -472,6 +505,13 @@ class WholeSuiteIT {
      * Registers a Delhivery parcel of the order with tracking-service, which learns the demo merchant's key and the
      * order from the broker within moments; answers its tracking number.
      */
+    /** The shopper's link to the parcel's tracking page, as the merchant's API gives it. */
+    private static String trackingUrl(String number) {
+        return given().baseUri(suite.url("TRACKING_SERVICE_PORT")).header("Authorization", "Bearer " + apiKey)
+                .get("/api/shipments?carrier=delhivery&trackingNumber={number}", number).then().statusCode(200)
+                .extract().path("trackingUrl");
+    }
+
     private static String registerShipment(String orderId) {
         String number = "DL" + UUID.randomUUID().toString().substring(0, 10);
         await().atMost(Duration.ofSeconds(20)).until(() -> given().baseUri(suite.url("TRACKING_SERVICE_PORT"))
