@@ -208,29 +208,27 @@ class BrokerFaultsIT {
             return run;
         }
 
-        private void deliver(CourierSenders source, String number, long k, WebhookRun run) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (true) {
-                LoadGenerator.Request request = source.request(number, k, ORIGIN);
-                HttpRequest.Builder http = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + trackingPort
-                        + request.path())).timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(request.body().getBytes()));
-                request.headers().forEach(http::header);
-                int status;
-                try {
-                    status = HTTP.send(http.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (IOException e) {
-                    status = -1;
-                }
-                if (status / 100 == 2) {
-                    return;
-                }
-                run.retried.incrementAndGet();
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("webhook of " + number + " scan " + k + " not taken for 2 min: "
-                            + status);
-                }
-                Thread.sleep(500);
+        /** As a courier delivers: again every 500 ms until answered 2xx, for up to 2 minutes. */
+        private void deliver(CourierSenders source, String number, long k, WebhookRun run) {
+            await().alias("webhook of " + number + " scan " + k).atMost(Duration.ofMinutes(2)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        if (deliverOnce(source.request(number, k, ORIGIN)) / 100 == 2) {
+                            return true;
+                        }
+                        run.retried.incrementAndGet();
+                        return false;
+                    });
+        }
+
+        private static int deliverOnce(LoadGenerator.Request request) throws InterruptedException {
+            HttpRequest.Builder http = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + trackingPort
+                    + request.path())).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.body().getBytes()));
+            request.headers().forEach(http::header);
+            try {
+                return HTTP.send(http.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return -1;
             }
         }
 
