@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class Benchmarks {
     static final String USAGE = """
-            usage: ./suite bench order-create|webhook-ingest|notifications|reviews [options]
+            usage: ./suite bench order-create|webhook-ingest|notifications|reviews|end-to-end|consumers|startup [options]
 
               order-create     POST /api/orders of the packaged order-service (real PostgreSQL and Kafka broker)
                                against a bare Vert.x HTTP server, alternating, in the same run
@@ -25,6 +25,13 @@ public final class Benchmarks {
               reviews          the packaged review-service (real Kafka broker, MongoDB wire server): review
                                requests the scheduler publishes per second (baseline: one plain producer), then the
                                ratings APIs' latency over --reviews reviews (baseline: the driver's own aggregation)
+              end-to-end       courier webhook to the shopper's email through the packaged tracking-service and
+                               notification-service, at each of --rates scans/s for --duration: webhooks sent on a
+                               fixed schedule, emails accepted, latency p50/p90/p99/max
+              consumers        each service's consumer catching up with --orders events waiting on its topic, in
+                               events/s (baseline: a plain Kafka consumer reading the same records)
+              startup          each packaged service from java -jar to ready, its memory then, and its stop on
+                               SIGTERM; --rounds starts each
 
             options:
               --concurrency N    connections kept busy (default 16)
@@ -34,19 +41,22 @@ public final class Benchmarks {
               --java-opts "..."  JVM options of the measured processes (default "-Xmx512m"; env BENCH_JAVA_OPTS)
               --shipments N      webhook-ingest: shipments registered and scanned in turn (default 5000)
               --orders N         notifications: orders, each with 4 events and 8 messages (default 1000);
-                                 reviews: orders delivered, each owed one review request (default 1000)
+                                 reviews: orders delivered, each owed one review request (default 1000);
+                                 consumers: events waiting for each consumer (default 1000)
               --reviews N        reviews: reviews the aggregates run over (default 100000)
               --rate N           notifications: events published per second (default 50)
+              --rates 100,500    end-to-end: the scan rates, one after the other (default 100,500,1000)
             """;
 
-    private static final List<String> NAMES = List.of("order-create", "webhook-ingest", "notifications", "reviews");
+    private static final List<String> NAMES = List.of("order-create", "webhook-ingest", "notifications", "reviews",
+            "end-to-end", "consumers", "startup");
 
     private Benchmarks() {
     }
 
     /** How to run: the repository root holds the built jars (target/ of each module). */
     record Options(Path root, int concurrency, int rounds, Duration warmup, Duration duration, List<String> javaOptions,
-            int shipments, int orders, int rate, int reviews) {
+            int shipments, int orders, int rate, int reviews, List<Integer> rates) {
 
         static Options parse(List<String> args, Path root, String javaOptionsFromEnvironment) {
             int concurrency = 16;
@@ -58,6 +68,7 @@ public final class Benchmarks {
             int orders = 1000;
             int rate = 50;
             int reviews = 100_000;
+            List<Integer> rates = List.of(100, 500, 1000);
             String javaOptions = javaOptionsFromEnvironment == null || javaOptionsFromEnvironment.isBlank()
                     ? "-Xmx512m" : javaOptionsFromEnvironment;
             for (int i = 0; i < args.size(); i += 2) {
@@ -75,12 +86,14 @@ public final class Benchmarks {
                     case "--orders" -> orders = positive("--orders", value);
                     case "--rate" -> rate = positive("--rate", value);
                     case "--reviews" -> reviews = positive("--reviews", value);
+                    case "--rates" -> rates = Arrays.stream(value.split(",")).map(r -> positive("--rates", r.trim()))
+                            .toList();
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
             return new Options(root, concurrency, rounds, warmup, duration,
                     Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList(), shipments,
-                    orders, rate, reviews);
+                    orders, rate, reviews, rates);
         }
 
         private static int positive(String option, String value) {
@@ -123,6 +136,9 @@ public final class Benchmarks {
             case "order-create" -> new OrderCreateBenchmark(options).run();
             case "webhook-ingest" -> new WebhookIngestBenchmark(options).run();
             case "reviews" -> new ReviewsBenchmark(options).run();
+            case "end-to-end" -> new EndToEndBenchmark(options).run();
+            case "consumers" -> new ConsumersBenchmark(options).run();
+            case "startup" -> new StartupBenchmark(options).run();
             default -> new NotificationsBenchmark(options).run();
         }
         // Vert.x and Kafka client threads are not all daemons.

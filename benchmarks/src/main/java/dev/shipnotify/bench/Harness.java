@@ -150,9 +150,7 @@ final class Harness {
      * writes), then says how many arrived: {@code "<n> records on <topic> (<verdict>)"}.
      */
     static String published(int kafkaPort, String topic, long expected, long loadEnded) throws Exception {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = admin(kafkaPort)) {
             long published = 0;
             long deadline = loadEnded + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
@@ -168,6 +166,19 @@ final class Harness {
                     : published < expected ? "MISSING " + (expected - published) + " after 60 s"
                             : "DUPLICATES: " + (published - expected));
         }
+    }
+
+    static Admin admin(int kafkaPort) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
+        return Admin.create(config);
+    }
+
+    /** A consumer group's committed offsets on one topic, summed over its partitions (0 before its first commit). */
+    static long committed(Admin admin, String group, String topic) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
     }
 
     /** A consumer group's lag over all its partitions: log-end minus committed offset, summed. */

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Sustained notifications of the packaged notification-service on a real Kafka broker, PostgreSQL, SMTP server and
@@ -263,9 +261,7 @@ final class NotificationsBenchmark {
         private final AtomicLong sent = new AtomicLong();
 
         Lag(int kafkaPort, int servicePort) {
-            Properties config = new Properties();
-            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
-            this.admin = Admin.create(config);
+            this.admin = Harness.admin(kafkaPort);
             this.metrics = URI.create("http://127.0.0.1:" + servicePort + "/q/metrics");
         }
 

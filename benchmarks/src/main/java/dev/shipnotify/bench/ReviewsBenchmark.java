@@ -93,12 +93,8 @@ final class ReviewsBenchmark {
         try (JavaProcess infra = harness.startInfra(work, "kafka,mongo", kafkaPort, Map.of(
                         InfraSettings.MONGO_PORT, Integer.toString(mongoPort),
                         InfraSettings.MONGO_STORE, "memory"));
-                JavaProcess service = harness.startService(work, "review-service", servicePort, Map.of(
-                        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
-                        "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + mongoPort,
-                        "REVIEW_LINK_SECRET", "bench-review-link-secret-0123456789abcdef",
-                        "REVIEW_REQUEST_DELAY", DELAY.toString(),
-                        "REVIEW_SCHEDULER_POLL_INTERVAL", "1s"));
+                JavaProcess service = harness.startService(work, "review-service", servicePort, schedulerEnvironment(
+                        kafkaPort, mongoPort));
                 MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
             scheduler(kafkaPort);
             aggregates(mongo, servicePort, merchantKey(kafkaPort, servicePort));
@@ -324,5 +320,21 @@ final class ReviewsBenchmark {
     private static ObjectMapper eventJson() {
         return JsonMapper.builder().addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    }
+
+    /** review-service on these servers. */
+    static Map<String, String> environment(int kafkaPort, int mongoPort) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
+                "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + mongoPort,
+                "REVIEW_LINK_SECRET", "bench-review-link-secret-0123456789abcdef");
+    }
+
+    /** Requests fall due {@link #DELAY} after delivery, and the scheduler looks every second. */
+    private static Map<String, String> schedulerEnvironment(int kafkaPort, int mongoPort) {
+        Map<String, String> environment = new HashMap<>(environment(kafkaPort, mongoPort));
+        environment.put("REVIEW_REQUEST_DELAY", DELAY.toString());
+        environment.put("REVIEW_SCHEDULER_POLL_INTERVAL", "1s");
+        return environment;
     }
 }

@@ -138,6 +138,17 @@ final class WebhookIngestBenchmark {
      * the order (409) in yet.
      */
     static void seed(int kafkaPort, int trackingPort, String[] trackingNumbers) throws Exception {
+        seed(kafkaPort, trackingPort, trackingNumbers, (s, orderId, merchantId) -> order(orderId, merchantId,
+                "priya@example.com", new OrderPlaced.Consent(true, true)));
+    }
+
+    /** The order of shipment {@code s}, as order-service would publish it. */
+    @FunctionalInterface
+    interface Orders {
+        OrderPlaced of(int s, String orderId, String merchantId);
+    }
+
+    static void seed(int kafkaPort, int trackingPort, String[] trackingNumbers, Orders orders) throws Exception {
         long begin = System.nanoTime();
         int shipments = trackingNumbers.length;
         String merchantId = UUID.randomUUID().toString();
@@ -146,7 +157,9 @@ final class WebhookIngestBenchmark {
         List<Record> events = new ArrayList<>();
         events.add(new MerchantKeyChanged(MerchantKeyChanged.SCHEMA_VERSION, merchantId,
                 UUID.randomUUID().toString(), MerchantKeyChanged.hashOf(apiKey), Instant.now(), null));
-        orderIds.forEach(orderId -> events.add(order(orderId, merchantId)));
+        for (int s = 0; s < shipments; s++) {
+            events.add(orders.of(s, orderIds.get(s), merchantId));
+        }
         try (EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, eventJson())) {
             publisher.publishAll(events);
         }
@@ -195,14 +208,14 @@ final class WebhookIngestBenchmark {
         }
     }
 
-    private static OrderPlaced order(String orderId, String merchantId) {
+    /** An order of one item as order-service publishes it. */
+    static OrderPlaced order(String orderId, String merchantId, String email, OrderPlaced.Consent consent) {
         Money price = new Money(new BigDecimal("4999.00"), "INR");
         return new OrderPlaced(OrderPlaced.SCHEMA_VERSION, orderId, merchantId, Instant.now(),
                 new OrderPlaced.Merchant("Kesari Handloom", "Kesari Handloom Orders", "orders@kesari.example",
                         "help@kesari.example", "+918045671234", "https://cdn.kesari.example/logo.png", "#C2410C",
                         "en-IN", null),
-                new OrderPlaced.Customer("Priya Sharma", "priya@example.com", "+919876543210", "hi-IN",
-                        "Asia/Kolkata", new OrderPlaced.Consent(true, true)),
+                new OrderPlaced.Customer("Priya Sharma", email, "+919876543210", "hi-IN", "Asia/Kolkata", consent),
                 List.of(new OrderPlaced.Item("KH-SAR-0042", "Banarasi silk saree", 1, price,
                         "https://cdn.kesari.example/p/KH-SAR-0042.jpg")), price,
                 new OrderPlaced.Shipping("Bengaluru", "560034", "IN"));

@@ -14,9 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * What the fault scenarios share: their sizes (the issue's with {@code -Dfaults.full=true}, as {@code ./suite
@@ -56,12 +53,6 @@ final class Faults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Admin admin(int kafkaPort) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
-        return Admin.create(config);
     }
 
     /** The sum of a Prometheus counter's series on a service's {@code /q/metrics} whose labels contain {@code with}. */

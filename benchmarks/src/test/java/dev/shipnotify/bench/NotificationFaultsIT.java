@@ -80,7 +80,7 @@ class NotificationFaultsIT {
         smtp = startSmtp();
         mailbox = new MailboxClient("http://127.0.0.1:" + mailboxPort);
         whatsapp = new SandboxClient("http://127.0.0.1:" + whatsappPort);
-        admin = Faults.admin(kafkaPort);
+        admin = Harness.admin(kafkaPort);
     }
 
     @AfterAll

@@ -53,7 +53,7 @@ class WebhookAbuseIT {
                         InfraSettings.MONGO_PORT, Integer.toString(mongoPort), InfraSettings.MONGO_STORE, "memory"));
                 JavaProcess tracking = faults.harness.startService(faults.work, "tracking-service", trackingPort,
                         WebhookIngestBenchmark.trackingEnvironment(kafkaPort, mongoPort));
-                Admin admin = Faults.admin(kafkaPort)) {
+                Admin admin = Harness.admin(kafkaPort)) {
             CourierSenders[] sources = CourierSenders.values();
             String[] numbers = new String[sources.length];
             for (int s = 0; s < sources.length; s++) {

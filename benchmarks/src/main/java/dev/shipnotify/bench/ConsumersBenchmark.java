@@ -1,0 +1,224 @@
+package dev.shipnotify.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shipnotify.contracts.Checkpoint;
+import dev.shipnotify.contracts.Location;
+import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.contracts.ShipmentStatus;
+import dev.shipnotify.contracts.ShipmentUpdated;
+import dev.shipnotify.contracts.Topics;
+import dev.shipnotify.infra.Directories;
+import dev.shipnotify.infra.InfraSettings;
+import dev.shipnotify.infra.Ports;
+import dev.shipnotify.infra.kafka.EventPublisher;
+import dev.shipnotify.infra.process.JavaProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * How many events per second each service's consumer handles: {@code --events} events wait on the topic, the
+ * packaged service starts, and its group's committed offsets are sampled until it has caught up. Each service's
+ * work is the real one: tracking-service and review-service keep the order (MongoDB), notification-service records
+ * the event and its projection (PostgreSQL; the shoppers gave no consent, so nothing is sent: sending is what
+ * {@code bench notifications} measures), order-service applies a shipment's news to an order it placed. One service
+ * at a time. Baseline, in the same run: a plain Kafka consumer reading the same records and doing nothing with them.
+ */
+final class ConsumersBenchmark {
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Harness harness;
+    private final int events;
+
+    ConsumersBenchmark(Benchmarks.Options options) {
+        this.harness = new Harness("consumers", options);
+        this.events = options.orders();
+    }
+
+    /** One consumer's rate: events it handled per second while catching up. */
+    record Result(String consumer, String topic, double perSecond) {
+    }
+
+    List<Result> run() throws Exception {
+        Path work = Directories.createTemp("bench-consumers-");
+        int kafkaPort = Ports.freePort();
+        int postgresPort = Ports.freePort();
+        int mongoPort = Ports.freePort();
+        int smtpPort = Ports.freePort();
+        int whatsappPort = Ports.freePort();
+        harness.printHeader(false);
+        List<Result> results = new ArrayList<>();
+        try (JavaProcess infra = harness.startInfra(work, "kafka,postgres,mongo,smtp,whatsapp", kafkaPort, Map.of(
+                        InfraSettings.POSTGRES_PORT, Integer.toString(postgresPort),
+                        InfraSettings.POSTGRES_DATABASES, "orders,notifications",
+                        InfraSettings.MONGO_PORT, Integer.toString(mongoPort),
+                        InfraSettings.MONGO_STORE, "memory",
+                        InfraSettings.SMTP_PORT, Integer.toString(smtpPort),
+                        InfraSettings.MAILBOX_HTTP_PORT, Integer.toString(Ports.freePort()),
+                        InfraSettings.WHATSAPP_PORT, Integer.toString(whatsappPort)));
+                Admin admin = Harness.admin(kafkaPort);
+                EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, ParcelJourneys.eventJson())) {
+            System.out.printf("workload: %d events waiting on the topic before the consumer starts%n%n", events);
+            String merchantId = UUID.randomUUID().toString();
+            List<Record> orders = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                orders.add(WebhookIngestBenchmark.order(UUID.randomUUID().toString(), merchantId, "priya@example.com",
+                        new OrderPlaced.Consent(false, false)));
+            }
+            publisher.publishAll(orders);
+
+            String row = "%-40s %-18s %10s %10s%n";
+            System.out.printf(row, "consumer", "topic", "events", "events/s");
+            Result baseline = new Result("plain Kafka consumer (baseline)", Topics.ORDER_PLACED,
+                    plainConsumer(kafkaPort, Topics.ORDER_PLACED));
+            print(row, baseline);
+            results.add(baseline);
+            results.add(measure(work, admin, "tracking-service", Topics.ORDER_PLACED,
+                    WebhookIngestBenchmark.trackingEnvironment(kafkaPort, mongoPort), row));
+            results.add(measure(work, admin, "review-service", Topics.ORDER_PLACED,
+                    ReviewsBenchmark.environment(kafkaPort, mongoPort), row));
+            results.add(measure(work, admin, "notification-service", Topics.ORDER_PLACED,
+                    NotificationsBenchmark.environment(kafkaPort, postgresPort, smtpPort, whatsappPort), row));
+
+            // order-service applies shipment news to its own orders: place them first, over its API.
+            int orderPort = Ports.freePort();
+            List<ShipmentUpdated> updates;
+            try (JavaProcess orderService = harness.startService(work, "order-service", orderPort,
+                    OrderCreateBenchmark.environment(kafkaPort, postgresPort))) {
+                updates = shippedNews(placeOrders(orderPort));
+            }
+            publisher.publishAll(updates);
+            results.add(measure(work, admin, "order-service", Topics.SHIPMENT_UPDATED,
+                    OrderCreateBenchmark.environment(kafkaPort, postgresPort), row));
+        } finally {
+            Directories.deleteRecursively(work);
+        }
+        return results;
+    }
+
+    private static void print(String row, Result result) {
+        System.out.printf(row, result.consumer(), result.topic(), "", String.format("%.0f", result.perSecond()));
+    }
+
+    /**
+     * Starts the service and samples its group's committed offsets on {@code topic} every 100 ms until they reach
+     * the end: the rate from the first commit that moved to the last.
+     */
+    private Result measure(Path work, Admin admin, String service, String topic, Map<String, String> environment,
+            String row) throws Exception {
+        long end = Harness.records(admin, topic);
+        try (JavaProcess process = harness.startService(work, service, Ports.freePort(), environment)) {
+            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+            long firstAt = 0;
+            long firstCommitted = 0;
+            long committed = 0;
+            while (committed < end && System.nanoTime() < deadline) {
+                committed = Harness.committed(admin, service, topic);
+                if (firstAt == 0 && committed > 0) {
+                    firstAt = System.nanoTime();
+                    firstCommitted = committed;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            long lastAt = System.nanoTime();
+            double perSecond = committed < end || lastAt == firstAt ? 0
+                    : (committed - firstCommitted) / ((lastAt - firstAt) / 1e9);
+            Result result = new Result(service, topic, perSecond);
+            System.out.printf(row, service, topic, committed, committed < end ? "DID NOT CATCH UP in "
+                    + DRAIN_TIMEOUT.toMinutes() + " min" : String.format("%.0f", perSecond));
+            return result;
+        }
+    }
+
+    /** A consumer of a fresh group reads the topic from the beginning to its end; records per second. */
+    private static double plainConsumer(int kafkaPort, String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long read = 0;
+            long begin = 0;
+            long expected = consumer.endOffsets(consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList())
+                    .values().stream().mapToLong(Long::longValue).sum();
+            while (read < expected) {
+                int polled = consumer.poll(Duration.ofMillis(500)).count();
+                if (polled > 0 && begin == 0) {
+                    begin = System.nanoTime();
+                }
+                read += polled;
+            }
+            consumer.commitSync();
+            return read / ((System.nanoTime() - begin) / 1e9);
+        }
+    }
+
+    /** {@code events} orders placed over order-service's API by 8 clients; their ids and merchant. */
+    private List<String[]> placeOrders(int port) throws Exception {
+        String apiKey = OrderCreateBenchmark.createMerchant(port);
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        List<String[]> placed = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                String n = "consumers-" + i;
+                sent.add(clients.submit(() -> {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                    + port + "/api/orders"))
+                            .header("Authorization", "Bearer " + apiKey)
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", n)
+                            .POST(HttpRequest.BodyPublishers.ofString(OrderCreateBenchmark.ORDER.formatted(n)))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    var body = json.readTree(response.body());
+                    placed.add(new String[] {body.path("id").asText(), body.path("merchantId").asText()});
+                    return null;
+                }));
+            }
+            for (Future<?> done : sent) {
+                done.get();
+            }
+        } finally {
+            clients.shutdown();
+        }
+        return placed;
+    }
+
+    private static List<ShipmentUpdated> shippedNews(List<String[]> orders) {
+        List<ShipmentUpdated> updates = new ArrayList<>();
+        for (String[] order : orders) {
+            Instant scan = Instant.now();
+            updates.add(new ShipmentUpdated(ShipmentUpdated.SCHEMA_VERSION, UUID.randomUUID().toString(), order[0],
+                    order[1], "Delhivery", "CONS" + updates.size(), ShipmentStatus.IN_TRANSIT, null, null,
+                    new Checkpoint(scan, ShipmentStatus.IN_TRANSIT, null, "IT", "In transit",
+                            new Location("Bengaluru", "KA", "IN")), LocalDate.now().plusDays(2),
+                    "https://track.bench.example/" + updates.size()));
+        }
+        return updates;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.shipnotify.bench;
+
+import dev.shipnotify.contracts.OrderPlaced;
+import dev.shipnotify.infra.Directories;
+import dev.shipnotify.infra.InfraSettings;
+import dev.shipnotify.infra.Ports;
+import dev.shipnotify.infra.mail.MailboxClient;
+import dev.shipnotify.infra.process.JavaProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * From a courier's webhook to the shopper's email: the packaged tracking-service and notification-service on a real
+ * broker, MongoDB wire server, PostgreSQL and SMTP server. At each of {@code --rates} scans per second, for
+ * {@code --duration}, every webhook is the first scan of another parcel (the five sources in turn), so each owes its
+ * shopper one "is on its way" email; the webhooks are sent on a fixed schedule (open loop), whatever the answers.
+ * Prints per rate the webhooks answered, the emails accepted by the SMTP server, and the latency from the webhook's
+ * send to the email's acceptance (p50/p90/p99/max): when a rate is more than the suite can send, the queue shows in
+ * the latency. The next rate starts once every email of the one before arrived, or nothing arrived for 90 s.
+ */
+final class EndToEndBenchmark {
+    private static final Duration STALL = Duration.ofSeconds(90);
+    private static final List<CourierSenders> SENDERS = List.of(CourierSenders.values());
+
+    private final Harness harness;
+    private final List<Integer> rates;
+    private final Duration duration;
+    private final long origin = Instant.now().minus(Duration.ofHours(2)).getEpochSecond();
+
+    EndToEndBenchmark(Benchmarks.Options options) {
+        this.harness = new Harness("end-to-end", options);
+        this.rates = options.rates();
+        this.duration = options.duration();
+    }
+
+    /** One rate's outcome. */
+    record Result(int rate, long webhooks, double sentPerSecond, long notAnswered200, long emails, long missing,
+            double p50Millis, double p99Millis, double maxMillis) {
+    }
+
+    List<Result> run() throws Exception {
+        Path work = Directories.createTemp("bench-end-to-end-");
+        int kafkaPort = Ports.freePort();
+        int postgresPort = Ports.freePort();
+        int mongoPort = Ports.freePort();
+        int smtpPort = Ports.freePort();
+        int mailboxPort = Ports.freePort();
+        int whatsappPort = Ports.freePort();
+        int trackingPort = Ports.freePort();
+        int notificationPort = Ports.freePort();
+        int parcels = rates.stream().mapToInt(rate -> (int) (rate * duration.toSeconds())).sum();
+        String[] numbers = new String[parcels];
+        for (int s = 0; s < parcels; s++) {
+            numbers[s] = String.format("E2E%08d", s);
+        }
+        harness.printHeader(false);
+        List<Result> results = new ArrayList<>();
+        try (JavaProcess infra = harness.startInfra(work, "kafka,postgres,mongo,smtp,whatsapp", kafkaPort, Map.of(
+                        InfraSettings.POSTGRES_PORT, Integer.toString(postgresPort),
+                        InfraSettings.POSTGRES_DATABASES, "notifications",
+                        InfraSettings.MONGO_PORT, Integer.toString(mongoPort),
+                        InfraSettings.MONGO_STORE, "memory",
+                        InfraSettings.SMTP_PORT, Integer.toString(smtpPort),
+                        InfraSettings.MAILBOX_HTTP_PORT, Integer.toString(mailboxPort),
+                        InfraSettings.WHATSAPP_PORT, Integer.toString(whatsappPort)));
+                JavaProcess tracking = harness.startService(work, "tracking-service", trackingPort,
+                        WebhookIngestBenchmark.trackingEnvironment(kafkaPort, mongoPort));
+                JavaProcess notification = harness.startService(work, "notification-service", notificationPort,
+                        NotificationsBenchmark.environment(kafkaPort, postgresPort, smtpPort, whatsappPort))) {
+            // Shoppers who consented to email only: one email per parcel, nothing else competing for the sender.
+            WebhookIngestBenchmark.seed(kafkaPort, trackingPort, numbers, (s, orderId, merchantId) ->
+                    WebhookIngestBenchmark.order(orderId, merchantId, email(s), new OrderPlaced.Consent(true, false)));
+            MailboxClient mailbox = new MailboxClient("http://127.0.0.1:" + mailboxPort);
+            mailbox.deleteAll();
+
+            String row = "%8s %9s %9s %8s %8s %8s %9s %9s %9s %9s%n";
+            System.out.printf(row, "scans/s", "webhooks", "sent/s", "not 200", "emails", "missing", "p50 ms",
+                    "p90 ms", "p99 ms", "max ms");
+            int first = 0;
+            for (int rate : rates) {
+                int count = (int) (rate * duration.toSeconds());
+                long[] sentAt = new long[count];
+                AtomicLong notOk = new AtomicLong();
+                long begin = System.nanoTime();
+                send(trackingPort, numbers, first, count, rate, sentAt, notOk);
+                double sentPerSecond = count / ((System.nanoTime() - begin) / 1e9);
+                Map<String, Integer> byEmail = new HashMap<>();
+                for (int i = 0; i < count; i++) {
+                    byEmail.put(email(first + i), i);
+                }
+                List<MailboxClient.Summary> mails = awaitEmails(mailbox, count);
+                Histogram latency = new Histogram(3);
+                for (MailboxClient.Summary mail : mails) {
+                    Integer i = mail.to().isEmpty() ? null : byEmail.get(mail.to().get(0).address());
+                    if (i != null) {
+                        latency.recordValue(Math.max(0, mail.created().toEpochMilli() - sentAt[i]));
+                    }
+                }
+                Result result = new Result(rate, count, sentPerSecond, notOk.get(), latency.getTotalCount(),
+                        count - latency.getTotalCount(), latency.getValueAtPercentile(50),
+                        latency.getValueAtPercentile(99), latency.getMaxValue());
+                results.add(result);
+                System.out.printf(row, rate, count, String.format("%.0f", sentPerSecond), notOk.get(),
+                        latency.getTotalCount(), result.missing(), latency.getValueAtPercentile(50),
+                        latency.getValueAtPercentile(90), latency.getValueAtPercentile(99), latency.getMaxValue());
+                mailbox.deleteAll();
+                first += count;
+            }
+            System.out.printf("%nResident memory after the load: tracking-service %d MiB, notification-service %d MiB%n",
+                    tracking.residentKiB() / 1024, notification.residentKiB() / 1024);
+        } finally {
+            Directories.deleteRecursively(work);
+        }
+        return results;
+    }
+
+    private static String email(int s) {
+        return "parcel-" + s + "@bench.example";
+    }
+
+    /** Webhook i at begin + i / rate, asynchronously; waits for every answer. */
+    private void send(int port, String[] numbers, int first, int count, int rate, long[] sentAt, AtomicLong notOk)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<CompletableFuture<Void>> answers = new ArrayList<>(count);
+        long begin = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long wait = begin + 1_000_000_000L * i / rate - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int s = first + i;
+            LoadGenerator.Request request = SENDERS.get(s % SENDERS.size()).request(numbers[s], 0, origin);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + request.path())).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.body().getBytes()));
+            request.headers().forEach(builder::header);
+            sentAt[i] = System.currentTimeMillis();
+            answers.add(http.sendAsync(builder.build(), HttpResponse.BodyHandlers.discarding())
+                    .handle((response, error) -> {
+                        if (error != null || response.statusCode() != 200) {
+                            notOk.incrementAndGet();
+                        }
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** The mailbox once it holds {@code count} emails, or once nothing new arrived for {@link #STALL}. */
+    private static List<MailboxClient.Summary> awaitEmails(MailboxClient mailbox, int count)
+            throws InterruptedException {
+        List<MailboxClient.Summary> mails = mailbox.messages();
+        long lastChange = System.nanoTime();
+        while (mails.size() < count && System.nanoTime() - lastChange < STALL.toNanos()) {
+            TimeUnit.SECONDS.sleep(1);
+            List<MailboxClient.Summary> now = mailbox.messages();
+            if (now.size() != mails.size()) {
+                lastChange = System.nanoTime();
+            }
+            mails = now;
+        }
+        return mails;
+    }
+}
