@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class Benchmarks {
     static final String USAGE = """
-            usage: ./suite bench order-create|webhook-ingest|notifications|reviews|end-to-end|consumers|startup [options]
+            usage: ./suite bench order-create|webhook-ingest|notifications|reviews|end-to-end|consumers|startup|all [options]
 
               order-create     POST /api/orders of the packaged order-service (real PostgreSQL and Kafka broker)
                                against a bare Vert.x HTTP server, alternating, in the same run
@@ -26,12 +26,14 @@ public final class Benchmarks {
                                requests the scheduler publishes per second (baseline: one plain producer), then the
                                ratings APIs' latency over --reviews reviews (baseline: the driver's own aggregation)
               end-to-end       courier webhook to the shopper's email through the packaged tracking-service and
-                               notification-service, at each of --rates scans/s for --duration: webhooks sent on a
+                               notification-service, at each of --rates scans/s for --scan-period: webhooks sent on a
                                fixed schedule, emails accepted, latency p50/p90/p99/max
               consumers        each service's consumer catching up with --orders events waiting on its topic, in
                                events/s (baseline: a plain Kafka consumer reading the same records)
               startup          each packaged service from java -jar to ready, its memory then, and its stop on
                                SIGTERM; --rounds starts each
+              all              startup, webhook-ingest, end-to-end and consumers, one after the other, and their
+                               tables written to BENCHMARKS.md with the machine, the date and the command
 
             options:
               --concurrency N    connections kept busy (default 16)
@@ -46,17 +48,18 @@ public final class Benchmarks {
               --reviews N        reviews: reviews the aggregates run over (default 100000)
               --rate N           notifications: events published per second (default 50)
               --rates 100,500    end-to-end: the scan rates, one after the other (default 100,500,1000)
+              --scan-period 10s  end-to-end: how long each rate is sent (default 10s)
             """;
 
     private static final List<String> NAMES = List.of("order-create", "webhook-ingest", "notifications", "reviews",
-            "end-to-end", "consumers", "startup");
+            "end-to-end", "consumers", "startup", "all");
 
     private Benchmarks() {
     }
 
     /** How to run: the repository root holds the built jars (target/ of each module). */
     record Options(Path root, int concurrency, int rounds, Duration warmup, Duration duration, List<String> javaOptions,
-            int shipments, int orders, int rate, int reviews, List<Integer> rates) {
+            int shipments, int orders, int rate, int reviews, List<Integer> rates, Duration scanPeriod) {
 
         static Options parse(List<String> args, Path root, String javaOptionsFromEnvironment) {
             int concurrency = 16;
@@ -69,6 +72,7 @@ public final class Benchmarks {
             int rate = 50;
             int reviews = 100_000;
             List<Integer> rates = List.of(100, 500, 1000);
+            Duration scanPeriod = Duration.ofSeconds(10);
             String javaOptions = javaOptionsFromEnvironment == null || javaOptionsFromEnvironment.isBlank()
                     ? "-Xmx512m" : javaOptionsFromEnvironment;
             for (int i = 0; i < args.size(); i += 2) {
@@ -88,12 +92,13 @@ public final class Benchmarks {
                     case "--reviews" -> reviews = positive("--reviews", value);
                     case "--rates" -> rates = Arrays.stream(value.split(",")).map(r -> positive("--rates", r.trim()))
                             .toList();
+                    case "--scan-period" -> scanPeriod = seconds("--scan-period", value);
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
             return new Options(root, concurrency, rounds, warmup, duration,
                     Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList(), shipments,
-                    orders, rate, reviews, rates);
+                    orders, rate, reviews, rates, scanPeriod);
         }
 
         private static int positive(String option, String value) {
@@ -139,6 +144,7 @@ public final class Benchmarks {
             case "end-to-end" -> new EndToEndBenchmark(options).run();
             case "consumers" -> new ConsumersBenchmark(options).run();
             case "startup" -> new StartupBenchmark(options).run();
+            case "all" -> new AllBenchmarks(options, String.join(" ", args)).run();
             default -> new NotificationsBenchmark(options).run();
         }
         // Vert.x and Kafka client threads are not all daemons.

@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
 /**
  * From a courier's webhook to the shopper's email: the packaged tracking-service and notification-service on a real
  * broker, MongoDB wire server, PostgreSQL and SMTP server. At each of {@code --rates} scans per second, for
- * {@code --duration}, every webhook is the first scan of another parcel (the five sources in turn), so each owes its
+ * {@code --scan-period}, every webhook is the first scan of another parcel (the five sources in turn), so each owes its
  * shopper one "is on its way" email; the webhooks are sent on a fixed schedule (open loop), whatever the answers.
  * Prints per rate the webhooks answered, the emails accepted by the SMTP server, and the latency from the webhook's
  * send to the email's acceptance (p50/p90/p99/max): when a rate is more than the suite can send, the queue shows in
@@ -43,7 +43,7 @@ final class EndToEndBenchmark {
     EndToEndBenchmark(Benchmarks.Options options) {
         this.harness = new Harness("end-to-end", options);
         this.rates = options.rates();
-        this.duration = options.duration();
+        this.duration = options.scanPeriod();
     }
 
     /** One rate's outcome. */

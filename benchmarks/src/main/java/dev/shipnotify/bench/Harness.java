@@ -95,7 +95,7 @@ final class Harness {
     void printHeader(boolean httpRounds) {
         System.out.printf("%s benchmark · %s · %d cores · Java %s · commit %s%n", benchmark,
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), commit());
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), commit(options.root()));
         System.out.printf("measured processes: java %s · local-infra: java %s%n", String.join(" ", options.javaOptions()),
                 String.join(" ", INFRA_JAVA_OPTIONS));
         if (httpRounds) {
@@ -217,9 +217,10 @@ final class Harness {
         return jar;
     }
 
-    private String commit() {
+    /** The repository's commit, {@code -dirty} when it has uncommitted changes. */
+    static String commit(Path root) {
         try {
-            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").directory(options.root().toFile())
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").directory(root.toFile())
                     .redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes()).trim();
             return git.waitFor() == 0 ? out : "unknown";

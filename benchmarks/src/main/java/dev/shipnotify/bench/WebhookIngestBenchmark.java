@@ -67,7 +67,19 @@ final class WebhookIngestBenchmark {
         }
     }
 
-    void run() throws Exception {
+    /** The medians of the rounds, and the broker's own producer rate measured in the same run. */
+    record Result(Summary baseline, Summary webhooks, ProducerPerformanceTool.Result broker) {
+    }
+
+    /** Median req/s and latencies of one target. */
+    record Summary(String target, double perSecond, double p50Millis, double p99Millis) {
+        static Summary of(Target target) {
+            return new Summary(target.name, target.median(LoadGenerator.Result::perSecond),
+                    target.median(r -> r.percentileMillis(50)), target.median(r -> r.percentileMillis(99)));
+        }
+    }
+
+    Result run() throws Exception {
         Path work = Directories.createTemp("bench-webhook-ingest-");
         int kafkaPort = Ports.freePort();
         int mongoPort = Ports.freePort();
@@ -101,6 +113,14 @@ final class WebhookIngestBenchmark {
                     webhooks.results.stream().mapToLong(LoadGenerator.Result::allErrors).sum(), loadEnded);
             System.out.printf("%nResident memory after the load: tracking-service %d MiB, bare HTTP server %d MiB%n",
                     trackingService.residentKiB() / 1024, bare.residentKiB() / 1024);
+            // The broker's own ceiling on this machine, in the same run: Kafka's producer performance tool.
+            ProducerPerformanceTool.Result broker = ProducerPerformanceTool.run(kafkaPort, "bench-producer-perf",
+                    200_000, 1_000, work);
+            System.out.printf("%nKafka's producer performance tool on the same broker (acks=all, 1 kB records, as fast "
+                            + "as it can): %.0f records/s, %.1f MB/s, p50 %d ms, p99 %d ms; the webhooks' median rate is "
+                            + "%.1f%% of it%n", broker.perSecond(), broker.megabytesPerSecond(), broker.p50Millis(),
+                    broker.p99Millis(), 100 * webhooks.median(LoadGenerator.Result::perSecond) / broker.perSecond());
+            return new Result(Summary.of(baseline), Summary.of(webhooks), broker);
         } finally {
             Directories.deleteRecursively(work);
         }
