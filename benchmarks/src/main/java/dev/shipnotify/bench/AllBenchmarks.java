@@ -24,7 +24,8 @@ final class AllBenchmarks {
     }
 
     void run() throws Exception {
-        String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        String started = ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         long begin = System.nanoTime();
         List<StartupBenchmark.Result> startup = new StartupBenchmark(options).run();
         System.out.println();

@@ -119,7 +119,8 @@ final class EndToEndBenchmark {
                 mailbox.deleteAll();
                 first += count;
             }
-            System.out.printf("%nResident memory after the load: tracking-service %d MiB, notification-service %d MiB%n",
+            System.out.printf("%nResident memory after the load: tracking-service %d MiB, notification-service %d "
+                    + "MiB%n",
                     tracking.residentKiB() / 1024, notification.residentKiB() / 1024);
         } finally {
             Directories.deleteRecursively(work);

@@ -95,7 +95,8 @@ final class Harness {
     void printHeader(boolean httpRounds) {
         System.out.printf("%s benchmark · %s · %d cores · Java %s · commit %s%n", benchmark,
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), commit(options.root()));
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                commit(options.root()));
         System.out.printf("measured processes: java %s · local-infra: java %s%n", String.join(" ", options.javaOptions()),
                 String.join(" ", INFRA_JAVA_OPTIONS));
         if (httpRounds) {

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  */
 final class ProducerPerformanceTool {
     private static final String MAIN = "org.apache.kafka.tools.ProducerPerformance";
-    /** Its last line: "N records sent, R records/sec (M MB/sec), A ms avg latency, X ms max latency, P50 ms 50th, ..." */
-    private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) "
-            + "MB/sec\\), ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency, (\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms "
-            + "99th");
+    /** Its last line: "N records sent, R records/sec (M MB/sec), A ms avg latency, X ms max latency, P ms 50th, ..." */
+    private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec "
+            + "\\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency, ([\\d.]+) ms max latency, (\\d+) ms 50th, "
+            + "(\\d+) ms 95th, (\\d+) ms 99th");
 
     record Result(long records, double perSecond, double megabytesPerSecond, long p50Millis, long p99Millis) {
     }

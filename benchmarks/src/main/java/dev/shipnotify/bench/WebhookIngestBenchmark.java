@@ -117,7 +117,8 @@ final class WebhookIngestBenchmark {
             ProducerPerformanceTool.Result broker = ProducerPerformanceTool.run(kafkaPort, "bench-producer-perf",
                     200_000, 1_000, work);
             System.out.printf("%nKafka's producer performance tool on the same broker (acks=all, 1 kB records, as fast "
-                            + "as it can): %.0f records/s, %.1f MB/s, p50 %d ms, p99 %d ms; the webhooks' median rate is "
+                            + "as it can): %.0f records/s, %.1f MB/s, p50 %d ms, p99 %d ms; the webhooks' median rate "
+                            + "is "
                             + "%.1f%% of it%n", broker.perSecond(), broker.megabytesPerSecond(), broker.p50Millis(),
                     broker.p99Millis(), 100 * webhooks.median(LoadGenerator.Result::perSecond) / broker.perSecond());
             return new Result(Summary.of(baseline), Summary.of(webhooks), broker);

@@ -145,7 +145,8 @@ class BrokerFaultsIT {
                         + "UP %.1f s after SIGCONT; backlog published %.1f s after; scans stored %d of %d; changes "
                         + "published %d of %d, twice (same event id) %d; tracking-service pid unchanged: %s",
                 webhooks, run.retried.get(), healthWhilePaused[0], upAfter, drainedAfter, check.stored, webhooks,
-                check.published, check.expectedChanges, check.publishedTwice, tracking.pid() == pid && tracking.isAlive());
+                check.published, check.expectedChanges, check.publishedTwice,
+                tracking.pid() == pid && tracking.isAlive());
 
         assertThat(healthWhilePaused[0]).as("readiness while the broker is paused").isNotNull();
         assertThat(tracking.isAlive() && tracking.pid() == pid).as("tracking-service ran on, no restart").isTrue();
