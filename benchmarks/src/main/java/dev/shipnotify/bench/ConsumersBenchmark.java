@@ -1,6 +1,8 @@
 package dev.shipnotify.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.Location;
 import dev.shipnotify.contracts.OrderPlaced;
@@ -17,6 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,15 +36,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * How many events per second each service's consumer handles: {@code --events} events wait on the topic, the
- * packaged service starts, and its group's committed offsets are sampled until it has caught up. Each service's
+ * How many events per second each service's consumer handles: {@code --orders} events wait on the topic, the
+ * packaged service starts, and what it recorded in its own store is counted until it has handled them all. Each service's
  * work is the real one: tracking-service and review-service keep the order (MongoDB), notification-service records
  * the event and its projection (PostgreSQL; the shoppers gave no consent, so nothing is sent: sending is what
  * {@code bench notifications} measures), order-service applies a shipment's news to an order it placed. One service
@@ -76,7 +82,7 @@ final class ConsumersBenchmark {
                         InfraSettings.SMTP_PORT, Integer.toString(smtpPort),
                         InfraSettings.MAILBOX_HTTP_PORT, Integer.toString(Ports.freePort()),
                         InfraSettings.WHATSAPP_PORT, Integer.toString(whatsappPort)));
-                Admin admin = Harness.admin(kafkaPort);
+                MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
                 EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, ParcelJourneys.eventJson())) {
             System.out.printf("workload: %d events waiting on the topic before the consumer starts%n%n", events);
             String merchantId = UUID.randomUUID().toString();
@@ -93,12 +99,15 @@ final class ConsumersBenchmark {
                     plainConsumer(kafkaPort, Topics.ORDER_PLACED));
             print(row, baseline);
             results.add(baseline);
-            results.add(measure(work, admin, "tracking-service", Topics.ORDER_PLACED,
-                    WebhookIngestBenchmark.trackingEnvironment(kafkaPort, mongoPort), row));
-            results.add(measure(work, admin, "review-service", Topics.ORDER_PLACED,
-                    ReviewsBenchmark.environment(kafkaPort, mongoPort), row));
-            results.add(measure(work, admin, "notification-service", Topics.ORDER_PLACED,
-                    NotificationsBenchmark.environment(kafkaPort, postgresPort, smtpPort, whatsappPort), row));
+            results.add(measure(work, "tracking-service", Topics.ORDER_PLACED,
+                    WebhookIngestBenchmark.trackingEnvironment(kafkaPort, mongoPort),
+                    () -> mongo.getDatabase("tracking").getCollection("orders").countDocuments(), row));
+            results.add(measure(work, "review-service", Topics.ORDER_PLACED,
+                    ReviewsBenchmark.environment(kafkaPort, mongoPort),
+                    () -> mongo.getDatabase("reviews").getCollection("orders").countDocuments(), row));
+            results.add(measure(work, "notification-service", Topics.ORDER_PLACED,
+                    NotificationsBenchmark.environment(kafkaPort, postgresPort, smtpPort, whatsappPort),
+                    () -> count(postgresPort, "notifications", "select count(*) from processed_event"), row));
 
             // order-service applies shipment news to its own orders: place them first, over its API.
             int orderPort = Ports.freePort();
@@ -108,8 +117,9 @@ final class ConsumersBenchmark {
                 updates = shippedNews(placeOrders(orderPort));
             }
             publisher.publishAll(updates);
-            results.add(measure(work, admin, "order-service", Topics.SHIPMENT_UPDATED,
-                    OrderCreateBenchmark.environment(kafkaPort, postgresPort), row));
+            results.add(measure(work, "order-service", Topics.SHIPMENT_UPDATED,
+                    OrderCreateBenchmark.environment(kafkaPort, postgresPort),
+                    () -> count(postgresPort, "orders", "select count(*) from order_shipments"), row));
         } finally {
             Directories.deleteRecursively(work);
         }
@@ -121,32 +131,37 @@ final class ConsumersBenchmark {
     }
 
     /**
-     * Starts the service and samples its group's committed offsets on {@code topic} every 100 ms until they reach
-     * the end: the rate from the first commit that moved to the last.
+     * Starts the service and counts, every 100 ms, what it has handled in its own store (offsets are committed only
+     * every few seconds, too coarse to time by): the rate from the first event handled to the last.
      */
-    private Result measure(Path work, Admin admin, String service, String topic, Map<String, String> environment,
-            String row) throws Exception {
-        long end = Harness.records(admin, topic);
+    private Result measure(Path work, String service, String topic, Map<String, String> environment,
+            LongSupplier handled, String row) throws Exception {
         try (JavaProcess process = harness.startService(work, service, Ports.freePort(), environment)) {
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
             long firstAt = 0;
-            long firstCommitted = 0;
-            long committed = 0;
-            while (committed < end && System.nanoTime() < deadline) {
-                committed = Harness.committed(admin, service, topic);
-                if (firstAt == 0 && committed > 0) {
+            long done = 0;
+            while (done < events && System.nanoTime() < deadline) {
+                done = handled.getAsLong();
+                if (firstAt == 0 && done > 0) {
                     firstAt = System.nanoTime();
-                    firstCommitted = committed;
                 }
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            long lastAt = System.nanoTime();
-            double perSecond = committed < end || lastAt == firstAt ? 0
-                    : (committed - firstCommitted) / ((lastAt - firstAt) / 1e9);
-            Result result = new Result(service, topic, perSecond);
-            System.out.printf(row, service, topic, committed, committed < end ? "DID NOT CATCH UP in "
+            double seconds = (System.nanoTime() - firstAt) / 1e9;
+            double perSecond = done < events ? 0 : events / seconds;
+            System.out.printf(row, service, topic, done, done < events ? "DID NOT CATCH UP in "
                     + DRAIN_TIMEOUT.toMinutes() + " min" : String.format("%.0f", perSecond));
-            return result;
+            return new Result(service, topic, perSecond);
+        }
+    }
+
+    private static long count(int postgresPort, String database, String sql) {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/"
+                + database, "postgres", "postgres"); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return 0; // the service has not created its tables yet
         }
     }
 

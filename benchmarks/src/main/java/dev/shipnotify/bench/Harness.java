@@ -175,13 +175,6 @@ final class Harness {
         return Admin.create(config);
     }
 
-    /** A consumer group's committed offsets on one topic, summed over its partitions (0 before its first commit). */
-    static long committed(Admin admin, String group, String topic) throws Exception {
-        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset()).sum();
-    }
-
     /** A consumer group's lag over all its partitions: log-end minus committed offset, summed. */
     static long groupLag(Admin admin, String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
