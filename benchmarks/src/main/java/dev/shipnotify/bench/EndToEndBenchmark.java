@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,7 @@ import org.HdrHistogram.Histogram;
  */
 final class EndToEndBenchmark {
     private static final Duration STALL = Duration.ofSeconds(90);
+    private static final String ADMIN_TOKEN = "bench-admin-token";
     private static final List<CourierSenders> SENDERS = List.of(CourierSenders.values());
 
     private final Harness harness;
@@ -79,10 +81,13 @@ final class EndToEndBenchmark {
                 JavaProcess tracking = harness.startService(work, "tracking-service", trackingPort,
                         WebhookIngestBenchmark.trackingEnvironment(kafkaPort, mongoPort));
                 JavaProcess notification = harness.startService(work, "notification-service", notificationPort,
-                        NotificationsBenchmark.environment(kafkaPort, postgresPort, smtpPort, whatsappPort))) {
-            // Shoppers who consented to email only: one email per parcel, nothing else competing for the sender.
-            WebhookIngestBenchmark.seed(kafkaPort, trackingPort, numbers, (s, orderId, merchantId) ->
-                    WebhookIngestBenchmark.order(orderId, merchantId, email(s), new OrderPlaced.Consent(true, false)));
+                        notificationEnvironment(kafkaPort, postgresPort, smtpPort, whatsappPort))) {
+            // Shoppers who consented to email only, and a merchant who sends no order confirmation: one email per
+            // parcel, its first scan's, and nothing else competing for the sender.
+            String merchantId = UUID.randomUUID().toString();
+            onlyShipmentNews(notificationPort, merchantId);
+            WebhookIngestBenchmark.seed(kafkaPort, trackingPort, numbers, merchantId, (s, orderId, merchant) ->
+                    WebhookIngestBenchmark.order(orderId, merchant, email(s), new OrderPlaced.Consent(true, false)));
             MailboxClient mailbox = new MailboxClient("http://127.0.0.1:" + mailboxPort);
             mailbox.deleteAll();
 
@@ -126,6 +131,28 @@ final class EndToEndBenchmark {
             Directories.deleteRecursively(work);
         }
         return results;
+    }
+
+    private static Map<String, String> notificationEnvironment(int kafkaPort, int postgresPort, int smtpPort,
+            int whatsappPort) {
+        Map<String, String> environment = new HashMap<>(NotificationsBenchmark.environment(kafkaPort, postgresPort,
+                smtpPort, whatsappPort));
+        environment.put("NOTIFICATION_ADMIN_TOKEN", ADMIN_TOKEN);
+        return environment;
+    }
+
+    /** The merchant's rules: no order confirmation, every shipment milestone by email. */
+    private static void onlyShipmentNews(int notificationPort, String merchantId) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + notificationPort + "/api/admin/merchants/" + merchantId
+                                + "/notification-rules"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"channels\": {\"ORDER_CONFIRMED\": []}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("setting the merchant's rules answered " + response.statusCode() + ": "
+                    + response.body());
+        }
     }
 
     private static String email(int s) {

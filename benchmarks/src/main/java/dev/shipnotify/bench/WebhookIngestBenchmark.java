@@ -159,8 +159,8 @@ final class WebhookIngestBenchmark {
      * the order (409) in yet.
      */
     static void seed(int kafkaPort, int trackingPort, String[] trackingNumbers) throws Exception {
-        seed(kafkaPort, trackingPort, trackingNumbers, (s, orderId, merchantId) -> order(orderId, merchantId,
-                "priya@example.com", new OrderPlaced.Consent(true, true)));
+        seed(kafkaPort, trackingPort, trackingNumbers, UUID.randomUUID().toString(), (s, orderId, merchantId) ->
+                order(orderId, merchantId, "priya@example.com", new OrderPlaced.Consent(true, true)));
     }
 
     /** The order of shipment {@code s}, as order-service would publish it. */
@@ -169,10 +169,11 @@ final class WebhookIngestBenchmark {
         OrderPlaced of(int s, String orderId, String merchantId);
     }
 
-    static void seed(int kafkaPort, int trackingPort, String[] trackingNumbers, Orders orders) throws Exception {
+    /** Merchant {@code merchantId}'s key, an order per shipment (from {@code orders}), each shipment registered. */
+    static void seed(int kafkaPort, int trackingPort, String[] trackingNumbers, String merchantId, Orders orders)
+            throws Exception {
         long begin = System.nanoTime();
         int shipments = trackingNumbers.length;
-        String merchantId = UUID.randomUUID().toString();
         String apiKey = "snk_" + UUID.randomUUID().toString().replace("-", "");
         List<String> orderIds = Stream.generate(() -> UUID.randomUUID().toString()).limit(shipments).toList();
         List<Record> events = new ArrayList<>();
