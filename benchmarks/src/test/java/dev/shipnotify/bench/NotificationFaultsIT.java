@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * notification-service killed (SIGKILL) or stopped (SIGTERM) in the middle of a stream of shipment events, then
  * started again; its providers failing: the SMTP server down for minutes, the WhatsApp Cloud API answering rate
- * limits and server errors; a second instance joining and leaving the group again and again. Every shopper gets each message owed, and none twice. Real broker, PostgreSQL and
+ * limits and server errors; a second instance joining and leaving the group again and again. Every shopper gets
+ * each message owed, and none twice. Real broker, PostgreSQL and
  * WhatsApp sandbox (one local-infra process), the SMTP server in a local-infra process of its own (its mail kept on
  * disk, so it can be killed and come back), the packaged service as a process of its own.
  *
@@ -187,7 +188,8 @@ class NotificationFaultsIT {
         Outcome outcome = awaitAll(journeys, owed);
         long blocked = service.logLinesWith("has been blocked for");
         Faults.report("SMTP down, WhatsApp 429/5xx", "%d orders, %d messages; SMTP server down %d s; WhatsApp sends "
-                        + "answered %d × 130429, %d × 5xx; email: lost %d, twice %d; WhatsApp: lost %d, twice %d; all out %.1f s after the "
+                        + "answered %d × 130429, %d × 5xx; email: lost %d, twice %d; WhatsApp: lost %d, twice %d; "
+                        + "all out %.1f s after the "
                         + "SMTP server came back; dead-lettered %d; event-loop blocked warnings %d",
                 journeys.orders(), owed, outage.toSeconds(), rateLimited, serverErrors, outcome.lostEmails,
                 outcome.emailCopies, outcome.lostWhatsApps, outcome.whatsappCopies, (System.nanoTime() - back) / 1e9,
