@@ -12,11 +12,6 @@ import dev.shipnotify.infra.InfraSettings;
 import dev.shipnotify.infra.Ports;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.process.JavaProcess;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +48,6 @@ class BrokerFaultsIT {
     private static int controllerPort;
     private static int mongoPort;
     private static int trackingPort;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() {
@@ -213,24 +207,13 @@ class BrokerFaultsIT {
         private void deliver(CourierSenders source, String number, long k, WebhookRun run) {
             await().alias("webhook of " + number + " scan " + k).atMost(Duration.ofMinutes(2)).pollInSameThread()
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
-                        if (deliverOnce(source.request(number, k, ORIGIN)) / 100 == 2) {
+                        LoadGenerator.Request request = source.request(number, k, ORIGIN);
+                        if (Faults.post(trackingPort, request, Duration.ofSeconds(10)) / 100 == 2) {
                             return true;
                         }
                         run.retried.incrementAndGet();
                         return false;
                     });
-        }
-
-        private static int deliverOnce(LoadGenerator.Request request) throws InterruptedException {
-            HttpRequest.Builder http = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + trackingPort
-                    + request.path())).timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.body().getBytes()));
-            request.headers().forEach(http::header);
-            try {
-                return HTTP.send(http.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                return -1;
-            }
         }
 
         long expectedChanges(WebhookRun run) {

@@ -55,24 +55,18 @@ final class Faults {
         }
     }
 
-    /** The sum of a Prometheus counter's series on a service's {@code /q/metrics} whose labels contain {@code with}. */
-    static double metric(int port, String name, String with) {
+    /**
+     * Sends a request the way {@link CourierSenders} builds it (path, headers, body) to a service on 127.0.0.1 and
+     * answers its status, or -1 when the connection failed or was closed on it.
+     */
+    static int post(int port, LoadGenerator.Request request, Duration timeout) throws InterruptedException {
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + request.path()))
+                .timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(request.body().getBytes()));
+        request.headers().forEach(http::header);
         try {
-            String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-            double total = 0;
-            for (String line : text.split("\n")) {
-                if (line.startsWith(name + "{") && line.contains(with)) {
-                    // A value may be followed by an exemplar: "value # {span_id=...} ...".
-                    total += Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]);
-                }
-            }
-            return total;
+            return HTTP.send(http.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -11,11 +11,6 @@ import dev.shipnotify.infra.Ports;
 import dev.shipnotify.infra.process.JavaProcess;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class WebhookAbuseIT {
     private static final int FUZZED_PER_SOURCE = Faults.size(60, 500);
     private static final long ORIGIN = Instant.now().minus(Duration.ofHours(2)).getEpochSecond();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private int trackingPort;
 
@@ -112,17 +106,9 @@ class WebhookAbuseIT {
         statuses.merge(kind + " " + status, 1, Integer::sum);
     }
 
+    /** The server may close the connection on a body it refuses to read: -1, which is not a 5xx. */
     private int send(LoadGenerator.Request request) throws InterruptedException {
-        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + trackingPort
-                + request.path())).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body().getBytes()));
-        request.headers().forEach(http::header);
-        try {
-            return HTTP.send(http.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            // The server may close the connection on a body it refuses to read; that is not a 5xx.
-            return -1;
-        }
+        return Faults.post(trackingPort, request, Duration.ofSeconds(30));
     }
 
     /** Every header that authenticates the delivery altered: the last character of its value changed. */
