@@ -47,7 +47,7 @@ public final class Benchmarks {
                                  consumers: events waiting for each consumer (default 1000)
               --reviews N        reviews: reviews the aggregates run over (default 100000)
               --rate N           notifications: events published per second (default 50)
-              --rates 100,500    end-to-end: the scan rates, one after the other (default 100,500,1000)
+              --rates 100,500    end-to-end: the scan rates, one after the other (default 50,100,500,1000)
               --scan-period 10s  end-to-end: how long each rate is sent (default 10s)
             """;
 
@@ -71,7 +71,7 @@ public final class Benchmarks {
             int orders = 1000;
             int rate = 50;
             int reviews = 100_000;
-            List<Integer> rates = List.of(100, 500, 1000);
+            List<Integer> rates = List.of(50, 100, 500, 1000);
             Duration scanPeriod = Duration.ofSeconds(10);
             String javaOptions = javaOptionsFromEnvironment == null || javaOptionsFromEnvironment.isBlank()
                     ? "-Xmx512m" : javaOptionsFromEnvironment;

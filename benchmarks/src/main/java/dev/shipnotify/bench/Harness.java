@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -191,6 +192,30 @@ final class Harness {
             lag += Math.max(0, end - (entry.getValue() == null ? 0 : entry.getValue().offset()));
         }
         return lag;
+    }
+
+    /**
+     * Waits until {@code group} has committed every record of {@code topic} (it handled them all), at most
+     * {@code timeout}; answers how long that took.
+     */
+    static Duration awaitCaughtUp(int kafkaPort, String group, String topic, Duration timeout) throws Exception {
+        long begin = System.nanoTime();
+        try (Admin admin = admin(kafkaPort)) {
+            while (true) {
+                long end = records(admin, topic);
+                long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                        .entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                if (committed >= end) {
+                    return Duration.ofNanos(System.nanoTime() - begin);
+                }
+                if (System.nanoTime() - begin > timeout.toNanos()) {
+                    throw new IllegalStateException(group + " is still " + (end - committed) + " records behind on "
+                            + topic + " after " + timeout.toSeconds() + " s");
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+        }
     }
 
     /** How many records {@code topic} holds (log-end offsets summed; nothing is deleted in these runs). */

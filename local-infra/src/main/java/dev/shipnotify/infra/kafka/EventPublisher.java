@@ -64,6 +64,9 @@ public final class EventPublisher implements AutoCloseable {
     public void publishAll(List<? extends Record> events) {
         List<Future<RecordMetadata>> acks = events.stream().map(event -> send(event, UUID.randomUUID().toString()))
                 .toList();
+        // On a busy broker thousands of acks take longer than one ack's wait: flush waits for them all, bounded by
+        // the producer's delivery timeout, and then each ack is there or failed.
+        producer.flush();
         for (int i = 0; i < acks.size(); i++) {
             await(acks.get(i), EventType.of(events.get(i).getClass()).topic());
         }
