@@ -21,7 +21,7 @@ class ReadinessTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Kafka connection health check", "Database connections health check",
+                .body("checks.name", hasItems("Kafka cluster answers", "Database connections health check",
                         "SMTP server"));
     }
 }

@@ -22,7 +22,7 @@ class OperationsTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "Kafka cluster answers"));
     }
 
     @Test

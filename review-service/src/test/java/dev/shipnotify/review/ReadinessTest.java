@@ -19,6 +19,6 @@ class ReadinessTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Kafka connection health check", "MongoDB connection health check"));
+                .body("checks.name", hasItems("Kafka cluster answers", "MongoDB connection health check"));
     }
 }
