@@ -44,8 +44,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * How many events per second each service's consumer handles: {@code --orders} events wait on the topic, the
- * packaged service starts, and what it recorded in its own store is counted until it has handled them all. Each service's
- * work is the real one: tracking-service and review-service keep the order (MongoDB), notification-service records
+ * packaged service starts, and what it recorded in its own store is counted until it has handled them all, from a
+ * cold start (the JIT's warm-up included, as after a restart). Each service's work is the real one: tracking-service
+ * and review-service keep the order (MongoDB), notification-service records
  * the event and its projection (PostgreSQL; the shoppers gave no consent, so nothing is sent: sending is what
  * {@code bench notifications} measures), order-service applies a shipment's news to an order it placed. One service
  * at a time. Baseline, in the same run: a plain Kafka consumer reading the same records and doing nothing with them.

@@ -1,5 +1,6 @@
 package dev.shipnotify.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.infra.Directories;
@@ -7,6 +8,8 @@ import dev.shipnotify.infra.InfraSettings;
 import dev.shipnotify.infra.Ports;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.process.JavaProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,18 +22,25 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * From a courier's webhook to the shopper's email: the packaged tracking-service and notification-service on a real
  * broker, MongoDB wire server, PostgreSQL and SMTP server. At each of {@code --rates} scans per second, for
  * {@code --scan-period}, every webhook is the first scan of another parcel (the five sources in turn), so each owes its
  * shopper one "is on its way" email; the webhooks are sent on a fixed schedule (open loop), whatever the answers.
- * The steps start once both services have handled every seeded order. Prints per rate the webhooks not answered
+ * The steps start once both services have handled every seeded order and a warm-up at the first rate for
+ * {@code --warmup} is through. Prints per rate the webhooks not answered
  * 200 within 30 s, answered/s (the rate's webhooks over the time from the first send to the last answer), the emails
  * accepted by the SMTP server, the webhooks answered 200 whose email never came (lost), and the latency from the
  * webhook's send to the email's acceptance (p50/p90/p99/max): when a rate is more than the suite can take, the queue
@@ -40,23 +50,26 @@ import org.HdrHistogram.Histogram;
 final class EndToEndBenchmark {
     private static final Duration STALL = Duration.ofSeconds(90);
     private static final Duration SEED_CATCH_UP = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN_TOKEN = "bench-admin-token";
     private static final List<CourierSenders> SENDERS = List.of(CourierSenders.values());
 
     private final Harness harness;
     private final List<Integer> rates;
     private final Duration duration;
+    private final Duration warmup;
     private final long origin = Instant.now().minus(Duration.ofHours(2)).getEpochSecond();
 
     EndToEndBenchmark(Benchmarks.Options options) {
         this.harness = new Harness("end-to-end", options);
         this.rates = options.rates();
         this.duration = options.scanPeriod();
+        this.warmup = options.warmup();
     }
 
     /** One rate's outcome. */
     record Result(int rate, long webhooks, double answeredPerSecond, long notAnswered200, long emails, long lost,
-            double p50Millis, double p99Millis, double maxMillis) {
+            double p50Millis, double p99Millis, double maxMillis, Histogram toPublished, Histogram toEmail) {
     }
 
     List<Result> run() throws Exception {
@@ -69,7 +82,8 @@ final class EndToEndBenchmark {
         int whatsappPort = Ports.freePort();
         int trackingPort = Ports.freePort();
         int notificationPort = Ports.freePort();
-        int parcels = rates.stream().mapToInt(rate -> (int) (rate * duration.toSeconds())).sum();
+        int parcels = (int) (rates.get(0) * warmup.toSeconds())
+                + rates.stream().mapToInt(rate -> (int) (rate * duration.toSeconds())).sum();
         String[] numbers = new String[parcels];
         for (int s = 0; s < parcels; s++) {
             numbers[s] = String.format("E2E%08d", s);
@@ -107,8 +121,12 @@ final class EndToEndBenchmark {
             System.out.printf(row, "scans/s", "webhooks", "answered/s", "not 200", "emails", "lost", "p50 ms",
                     "p90 ms", "p99 ms", "max ms");
             int first = 0;
-            for (int rate : rates) {
-                int count = (int) (rate * duration.toSeconds());
+            // Step 0 warms both services up (the JIT: a cold notification-service takes seconds per email at 20/s)
+            // at the first rate for --warmup; its numbers are printed, not kept.
+            for (int step = 0; step <= rates.size(); step++) {
+                boolean warmingUp = step == 0;
+                int rate = rates.get(Math.max(0, step - 1));
+                int count = (int) (rate * (warmingUp ? warmup : duration).toSeconds());
                 long[] sentAt = new long[count];
                 boolean[] answered200 = new boolean[count];
                 long begin = System.nanoTime();
@@ -125,13 +143,22 @@ final class EndToEndBenchmark {
                     }
                 }
                 List<MailboxClient.Summary> mails = awaitEmails(mailbox, owed);
+                Map<String, Long> published = publishedAt(kafkaPort);
                 Histogram latency = new Histogram(3);
+                Histogram toPublished = new Histogram(3);
+                Histogram toEmail = new Histogram(3);
                 boolean[] emailed = new boolean[count];
                 for (MailboxClient.Summary mail : mails) {
                     Integer i = mail.to().isEmpty() ? null : byEmail.get(mail.to().get(0).address());
                     if (i != null) {
-                        latency.recordValue(Math.max(0, mail.created().toEpochMilli() - sentAt[i]));
+                        long emailedAt = mail.created().toEpochMilli();
+                        latency.recordValue(Math.max(0, emailedAt - sentAt[i]));
                         emailed[i] = true;
+                        Long at = published.get(numbers[first + i]);
+                        if (at != null) {
+                            toPublished.recordValue(Math.max(0, at - sentAt[i]));
+                            toEmail.recordValue(Math.max(0, emailedAt - at));
+                        }
                     }
                 }
                 long notOk = 0;
@@ -142,11 +169,18 @@ final class EndToEndBenchmark {
                 }
                 Result result = new Result(rate, count, answeredPerSecond, notOk, latency.getTotalCount(),
                         lost, latency.getValueAtPercentile(50),
-                        latency.getValueAtPercentile(99), latency.getMaxValue());
-                results.add(result);
-                System.out.printf(row, rate, count, String.format("%.0f", answeredPerSecond), notOk,
+                        latency.getValueAtPercentile(99), latency.getMaxValue(), toPublished, toEmail);
+                if (!warmingUp) {
+                    results.add(result);
+                }
+                System.out.printf(row, warmingUp ? "warm-up" : rate, count, String.format("%.0f", answeredPerSecond),
+                        notOk,
                         latency.getTotalCount(), lost, latency.getValueAtPercentile(50),
                         latency.getValueAtPercentile(90), latency.getValueAtPercentile(99), latency.getMaxValue());
+                System.out.printf("%8s webhook to shipment-updated p50 %d ms, p99 %d ms; shipment-updated to email "
+                        + "p50 %d ms, p99 %d ms%n", "", toPublished.getValueAtPercentile(50),
+                        toPublished.getValueAtPercentile(99), toEmail.getValueAtPercentile(50),
+                        toEmail.getValueAtPercentile(99));
                 mailbox.deleteAll();
                 first += count;
             }
@@ -237,5 +271,31 @@ final class EndToEndBenchmark {
         Set<String> to = new HashSet<>();
         mails.forEach(mail -> mail.to().forEach(address -> to.add(address.address())));
         return to.containsAll(owed);
+    }
+
+    /**
+     * When each parcel's status change reached the broker (the record's timestamp, set as tracking-service's relay
+     * sent it), by tracking number: splits the latency into tracking-service's part and notification-service's.
+     */
+    private static Map<String, Long> publishedAt(int kafkaPort) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SHIPMENT_UPDATED).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<String, Long> at = new HashMap<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    at.putIfAbsent(JSON.readTree(record.value()).path("trackingNumber").asText(), record.timestamp());
+                }
+            }
+            return at;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
