@@ -97,8 +97,8 @@ final class AllBenchmarks {
         }
         md.append("\nanswered/s is the rate's webhooks over the time from the first send to the last answer. A webhook "
                 + "not answered 200 within 30 s (not 200) was not acknowledged: a courier sends it again, and its "
-                + "email "
-                + "may or may not have gone out. Answered 200 with no email would be a lost message. Where a rate is "
+                + "email may or may not have gone out. Answered 200 with no email would be a lost message. Where a "
+                + "rate is "
                 + "more than the suite takes on this machine, the queue shows in the latency and in the webhooks not "
                 + "answered in time.\n\n");
 

@@ -38,19 +38,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * From a courier's webhook to the shopper's email: the packaged tracking-service and notification-service on a real
  * broker, MongoDB wire server, PostgreSQL and SMTP server. At each of {@code --rates} scans per second, for
  * {@code --scan-period}, every webhook is the first scan of another parcel (the five sources in turn), so each owes its
- * shopper one "is on its way" email; the webhooks are sent on a fixed schedule (open loop), whatever the answers.
- * The steps start once both services have handled every seeded order and a warm-up at the first rate for
- * {@code --warmup} is through. Prints per rate the webhooks not answered
- * 200 within 30 s, answered/s (the rate's webhooks over the time from the first send to the last answer), the emails
- * accepted by the SMTP server, the webhooks answered 200 whose email never came (lost), and the latency from the
- * webhook's send to the email's acceptance (p50/p90/p99/max): when a rate is more than the suite can take, the queue
- * shows in the latency. The next rate starts once every webhook answered 200 has its email, or nothing arrived for
- * 90 s.
+ * shopper one "is on its way" email; the webhooks are sent on a fixed schedule (open loop), whatever the answers. The
+ * steps start once both services have handled every seeded order and a warm-up at the first rate for {@code --warmup}
+ * is through. Prints per rate the webhooks not answered 200 within 30 s, answered/s (the rate's webhooks over the time
+ * from the first send to the last answer), the emails accepted by the SMTP server, the webhooks answered 200 whose
+ * email never came (lost), and the latency from the webhook's send to the email's acceptance (p50/p90/p99/max): when a
+ * rate is more than the suite can take, the queue shows in the latency. The next rate starts once every webhook
+ * answered 200 has its email, or nothing arrived for 90 s.
  */
 final class EndToEndBenchmark {
     private static final Duration STALL = Duration.ofSeconds(90);
     private static final Duration SEED_CATCH_UP = Duration.ofMinutes(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ParcelJourneys.eventJson();
     private static final String ADMIN_TOKEN = "bench-admin-token";
     private static final List<CourierSenders> SENDERS = List.of(CourierSenders.values());
 
@@ -133,11 +132,9 @@ final class EndToEndBenchmark {
                 send(trackingPort, numbers, first, count, rate, sentAt, answered200);
                 double answeredPerSecond = count / ((System.nanoTime() - begin) / 1e9);
                 Map<String, Integer> byEmail = new HashMap<>();
-                for (int i = 0; i < count; i++) {
-                    byEmail.put(email(first + i), i);
-                }
                 Set<String> owed = new HashSet<>();
                 for (int i = 0; i < count; i++) {
+                    byEmail.put(email(first + i), i);
                     if (answered200[i]) {
                         owed.add(email(first + i));
                     }
@@ -167,15 +164,14 @@ final class EndToEndBenchmark {
                     notOk += answered200[i] ? 0 : 1;
                     lost += answered200[i] && !emailed[i] ? 1 : 0;
                 }
-                Result result = new Result(rate, count, answeredPerSecond, notOk, latency.getTotalCount(),
-                        lost, latency.getValueAtPercentile(50),
-                        latency.getValueAtPercentile(99), latency.getMaxValue(), toPublished, toEmail);
+                Result result = new Result(rate, count, answeredPerSecond, notOk, latency.getTotalCount(), lost,
+                        latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getMaxValue(),
+                        toPublished, toEmail);
                 if (!warmingUp) {
                     results.add(result);
                 }
                 System.out.printf(row, warmingUp ? "warm-up" : rate, count, String.format("%.0f", answeredPerSecond),
-                        notOk,
-                        latency.getTotalCount(), lost, latency.getValueAtPercentile(50),
+                        notOk, latency.getTotalCount(), lost, latency.getValueAtPercentile(50),
                         latency.getValueAtPercentile(90), latency.getValueAtPercentile(99), latency.getMaxValue());
                 System.out.printf("%8s webhook to shipment-updated p50 %d ms, p99 %d ms; shipment-updated to email "
                         + "p50 %d ms, p99 %d ms%n", "", toPublished.getValueAtPercentile(50),
@@ -221,8 +217,7 @@ final class EndToEndBenchmark {
 
     /** Webhook i at begin + i / rate, asynchronously; waits for every answer. */
     private void send(int port, String[] numbers, int first, int count, int rate, long[] sentAt,
-            boolean[] answered200)
-            throws InterruptedException {
+            boolean[] answered200) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<CompletableFuture<Void>> answers = new ArrayList<>(count);
         long begin = System.nanoTime();
