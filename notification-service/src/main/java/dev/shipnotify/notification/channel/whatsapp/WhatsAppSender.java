@@ -67,6 +67,11 @@ public class WhatsAppSender implements ChannelSender {
 
     @Override
     public SentMessage send(Notification notification) {
+        // Another worker may have stopped the channel after this one claimed the row: no call that would fail again.
+        Optional<WhatsAppChannel.Stop> stop = channel.stopped();
+        if (stop.isPresent()) {
+            throw new ChannelUnavailableException(stop.get().reason());
+        }
         OrderProjection order = OrderProjection.findById(notification.orderId);
         if (order == null) {
             throw new IllegalStateException("no projection of order " + notification.orderId);
