@@ -10,7 +10,6 @@ import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.infra.Directories;
-import dev.shipnotify.infra.InfraSettings;
 import dev.shipnotify.infra.Ports;
 import dev.shipnotify.infra.kafka.EventPublisher;
 import dev.shipnotify.infra.process.JavaProcess;
@@ -68,23 +67,12 @@ final class ConsumersBenchmark {
 
     List<Result> run() throws Exception {
         Path work = Directories.createTemp("bench-consumers-");
-        int kafkaPort = Ports.freePort();
-        int postgresPort = Ports.freePort();
-        int mongoPort = Ports.freePort();
-        int smtpPort = Ports.freePort();
-        int whatsappPort = Ports.freePort();
         harness.printHeader(false);
         List<Result> results = new ArrayList<>();
-        try (JavaProcess infra = harness.startInfra(work, "kafka,postgres,mongo,smtp,whatsapp", kafkaPort, Map.of(
-                        InfraSettings.POSTGRES_PORT, Integer.toString(postgresPort),
-                        InfraSettings.POSTGRES_DATABASES, "orders,notifications",
-                        InfraSettings.MONGO_PORT, Integer.toString(mongoPort),
-                        InfraSettings.MONGO_STORE, "memory",
-                        InfraSettings.SMTP_PORT, Integer.toString(smtpPort),
-                        InfraSettings.MAILBOX_HTTP_PORT, Integer.toString(Ports.freePort()),
-                        InfraSettings.WHATSAPP_PORT, Integer.toString(whatsappPort)));
-                MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
-                EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, ParcelJourneys.eventJson())) {
+        try (Harness.Infra infra = harness.startWholeInfra(work);
+                MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + infra.mongoPort());
+                EventPublisher publisher = new EventPublisher("127.0.0.1:" + infra.kafkaPort(),
+                        ParcelJourneys.eventJson())) {
             System.out.printf("workload: %d events waiting on the topic before the consumer starts%n%n", events);
             String merchantId = UUID.randomUUID().toString();
             List<Record> orders = new ArrayList<>();
@@ -97,30 +85,31 @@ final class ConsumersBenchmark {
             String row = "%-40s %-18s %10s %10s%n";
             System.out.printf(row, "consumer", "topic", "events", "events/s");
             Result baseline = new Result("plain Kafka consumer (baseline)", Topics.ORDER_PLACED,
-                    plainConsumer(kafkaPort, Topics.ORDER_PLACED));
+                    plainConsumer(infra.kafkaPort(), Topics.ORDER_PLACED));
             print(row, baseline);
             results.add(baseline);
             results.add(measure(work, "tracking-service", Topics.ORDER_PLACED,
-                    WebhookIngestBenchmark.trackingEnvironment(kafkaPort, mongoPort),
+                    WebhookIngestBenchmark.trackingEnvironment(infra.kafkaPort(), infra.mongoPort()),
                     () -> mongo.getDatabase("tracking").getCollection("orders").countDocuments(), row));
             results.add(measure(work, "review-service", Topics.ORDER_PLACED,
-                    ReviewsBenchmark.environment(kafkaPort, mongoPort),
+                    ReviewsBenchmark.environment(infra.kafkaPort(), infra.mongoPort()),
                     () -> mongo.getDatabase("reviews").getCollection("orders").countDocuments(), row));
             results.add(measure(work, "notification-service", Topics.ORDER_PLACED,
-                    NotificationsBenchmark.environment(kafkaPort, postgresPort, smtpPort, whatsappPort),
-                    () -> count(postgresPort, "notifications", "select count(*) from processed_event"), row));
+                    NotificationsBenchmark.environment(infra.kafkaPort(), infra.postgresPort(), infra.smtpPort(),
+                            infra.whatsappPort()),
+                    () -> count(infra.postgresPort(), "notifications", "select count(*) from processed_event"), row));
 
             // order-service applies shipment news to its own orders: place them first, over its API.
             int orderPort = Ports.freePort();
             List<ShipmentUpdated> updates;
             try (JavaProcess orderService = harness.startService(work, "order-service", orderPort,
-                    OrderCreateBenchmark.environment(kafkaPort, postgresPort))) {
+                    OrderCreateBenchmark.environment(infra.kafkaPort(), infra.postgresPort()))) {
                 updates = shippedNews(placeOrders(orderPort));
             }
             publisher.publishAll(updates);
             results.add(measure(work, "order-service", Topics.SHIPMENT_UPDATED,
-                    OrderCreateBenchmark.environment(kafkaPort, postgresPort),
-                    () -> count(postgresPort, "orders", "select count(*) from order_shipments"), row));
+                    OrderCreateBenchmark.environment(infra.kafkaPort(), infra.postgresPort()),
+                    () -> count(infra.postgresPort(), "orders", "select count(*) from order_shipments"), row));
         } finally {
             Directories.deleteRecursively(work);
         }

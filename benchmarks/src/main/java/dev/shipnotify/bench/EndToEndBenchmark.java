@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.infra.Directories;
-import dev.shipnotify.infra.InfraSettings;
 import dev.shipnotify.infra.Ports;
 import dev.shipnotify.infra.mail.MailboxClient;
 import dev.shipnotify.infra.process.JavaProcess;
@@ -73,12 +72,6 @@ final class EndToEndBenchmark {
 
     List<Result> run() throws Exception {
         Path work = Directories.createTemp("bench-end-to-end-");
-        int kafkaPort = Ports.freePort();
-        int postgresPort = Ports.freePort();
-        int mongoPort = Ports.freePort();
-        int smtpPort = Ports.freePort();
-        int mailboxPort = Ports.freePort();
-        int whatsappPort = Ports.freePort();
         int trackingPort = Ports.freePort();
         int notificationPort = Ports.freePort();
         int parcels = (int) (rates.get(0) * warmup.toSeconds())
@@ -89,31 +82,25 @@ final class EndToEndBenchmark {
         }
         harness.printHeader(false);
         List<Result> results = new ArrayList<>();
-        try (JavaProcess infra = harness.startInfra(work, "kafka,postgres,mongo,smtp,whatsapp", kafkaPort, Map.of(
-                        InfraSettings.POSTGRES_PORT, Integer.toString(postgresPort),
-                        InfraSettings.POSTGRES_DATABASES, "notifications",
-                        InfraSettings.MONGO_PORT, Integer.toString(mongoPort),
-                        InfraSettings.MONGO_STORE, "memory",
-                        InfraSettings.SMTP_PORT, Integer.toString(smtpPort),
-                        InfraSettings.MAILBOX_HTTP_PORT, Integer.toString(mailboxPort),
-                        InfraSettings.WHATSAPP_PORT, Integer.toString(whatsappPort)));
+        try (Harness.Infra infra = harness.startWholeInfra(work);
                 JavaProcess tracking = harness.startService(work, "tracking-service", trackingPort,
-                        WebhookIngestBenchmark.trackingEnvironment(kafkaPort, mongoPort));
+                        WebhookIngestBenchmark.trackingEnvironment(infra.kafkaPort(), infra.mongoPort()));
                 JavaProcess notification = harness.startService(work, "notification-service", notificationPort,
-                        notificationEnvironment(kafkaPort, postgresPort, smtpPort, whatsappPort))) {
+                        notificationEnvironment(infra.kafkaPort(), infra.postgresPort(), infra.smtpPort(),
+                                infra.whatsappPort()))) {
             // Shoppers who consented to email only, and a merchant who sends no order confirmation: one email per
             // parcel, its first scan's, and nothing else competing for the sender.
             String merchantId = UUID.randomUUID().toString();
             onlyShipmentNews(notificationPort, merchantId);
-            WebhookIngestBenchmark.seed(kafkaPort, trackingPort, numbers, merchantId, (s, orderId, merchant) ->
+            WebhookIngestBenchmark.seed(infra.kafkaPort(), trackingPort, numbers, merchantId, (s, orderId, merchant) ->
                     WebhookIngestBenchmark.order(orderId, merchant, email(s), new OrderPlaced.Consent(true, false)));
             // The steps measure shipment news, not the backlog of seeded orders: start once both groups have them.
             for (String group : List.of("tracking-service", "notification-service")) {
-                Duration took = Harness.awaitCaughtUp(kafkaPort, group, Topics.ORDER_PLACED, SEED_CATCH_UP);
+                Duration took = Harness.awaitCaughtUp(infra.kafkaPort(), group, Topics.ORDER_PLACED, SEED_CATCH_UP);
                 System.out.printf("%s has handled every seeded order (waited %.1f s)%n", group,
                         took.toMillis() / 1e3);
             }
-            MailboxClient mailbox = new MailboxClient("http://127.0.0.1:" + mailboxPort);
+            MailboxClient mailbox = new MailboxClient("http://127.0.0.1:" + infra.mailboxPort());
             mailbox.deleteAll();
 
             String row = "%8s %9s %9s %8s %8s %8s %9s %9s %9s %9s%n";
@@ -140,7 +127,7 @@ final class EndToEndBenchmark {
                     }
                 }
                 List<MailboxClient.Summary> mails = awaitEmails(mailbox, owed);
-                Map<String, Long> published = publishedAt(kafkaPort);
+                Map<String, Long> published = publishedAt(infra.kafkaPort());
                 Histogram latency = new Histogram(3);
                 Histogram toPublished = new Histogram(3);
                 Histogram toEmail = new Histogram(3);

@@ -63,6 +63,34 @@ final class Harness {
         return infra;
     }
 
+    /** local-infra with every part, each on a free port; closing it stops local-infra. */
+    record Infra(JavaProcess process, int kafkaPort, int postgresPort, int mongoPort, int smtpPort, int mailboxPort,
+            int whatsappPort) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    /** {@link #startInfra} with every part: the broker, both PostgreSQL databases, MongoDB, SMTP and WhatsApp. */
+    Infra startWholeInfra(Path work) {
+        int kafkaPort = Ports.freePort();
+        int postgresPort = Ports.freePort();
+        int mongoPort = Ports.freePort();
+        int smtpPort = Ports.freePort();
+        int mailboxPort = Ports.freePort();
+        int whatsappPort = Ports.freePort();
+        JavaProcess process = startInfra(work, "kafka,postgres,mongo,smtp,whatsapp", kafkaPort, Map.of(
+                InfraSettings.POSTGRES_PORT, Integer.toString(postgresPort),
+                InfraSettings.POSTGRES_DATABASES, "orders,notifications",
+                InfraSettings.MONGO_PORT, Integer.toString(mongoPort),
+                InfraSettings.MONGO_STORE, "memory",
+                InfraSettings.SMTP_PORT, Integer.toString(smtpPort),
+                InfraSettings.MAILBOX_HTTP_PORT, Integer.toString(mailboxPort),
+                InfraSettings.WHATSAPP_PORT, Integer.toString(whatsappPort)));
+        return new Infra(process, kafkaPort, postgresPort, mongoPort, smtpPort, mailboxPort, whatsappPort);
+    }
+
     /**
      * The packaged service of {@code module} on {@code port}, once its readiness check answers 200. Its log is
      * {@code <module>.log} in {@code work}, or {@code <module>-2.log}, ... when it is started again.

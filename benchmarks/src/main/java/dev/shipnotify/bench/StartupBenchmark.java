@@ -1,7 +1,6 @@
 package dev.shipnotify.bench;
 
 import dev.shipnotify.infra.Directories;
-import dev.shipnotify.infra.InfraSettings;
 import dev.shipnotify.infra.Ports;
 import dev.shipnotify.infra.process.JavaProcess;
 import java.nio.file.Path;
@@ -33,28 +32,18 @@ final class StartupBenchmark {
 
     List<Result> run() throws Exception {
         Path work = Directories.createTemp("bench-startup-");
-        int kafkaPort = Ports.freePort();
-        int postgresPort = Ports.freePort();
-        int mongoPort = Ports.freePort();
-        int smtpPort = Ports.freePort();
-        int whatsappPort = Ports.freePort();
         harness.printHeader(false);
         List<Result> results = new ArrayList<>();
-        try (JavaProcess infra = harness.startInfra(work, "kafka,postgres,mongo,smtp,whatsapp", kafkaPort, Map.of(
-                InfraSettings.POSTGRES_PORT, Integer.toString(postgresPort),
-                InfraSettings.POSTGRES_DATABASES, "orders,notifications",
-                InfraSettings.MONGO_PORT, Integer.toString(mongoPort),
-                InfraSettings.MONGO_STORE, "memory",
-                InfraSettings.SMTP_PORT, Integer.toString(smtpPort),
-                InfraSettings.MAILBOX_HTTP_PORT, Integer.toString(Ports.freePort()),
-                InfraSettings.WHATSAPP_PORT, Integer.toString(whatsappPort)))) {
+        try (Harness.Infra infra = harness.startWholeInfra(work)) {
             Map<String, Map<String, String>> services = new LinkedHashMap<>();
-            services.put("order-service", OrderCreateBenchmark.environment(kafkaPort, postgresPort));
-            services.put("tracking-service", WebhookIngestBenchmark.trackingEnvironment(kafkaPort, mongoPort));
+            services.put("order-service", OrderCreateBenchmark.environment(infra.kafkaPort(), infra.postgresPort()));
+            services.put("tracking-service",
+                    WebhookIngestBenchmark.trackingEnvironment(infra.kafkaPort(), infra.mongoPort()));
             services.put("notification-service",
-                    NotificationsBenchmark.environment(kafkaPort, postgresPort, smtpPort, whatsappPort));
-            services.put("review-service", ReviewsBenchmark.environment(kafkaPort, mongoPort));
-            services.put("ops-console", Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort));
+                    NotificationsBenchmark.environment(infra.kafkaPort(), infra.postgresPort(), infra.smtpPort(),
+                            infra.whatsappPort()));
+            services.put("review-service", ReviewsBenchmark.environment(infra.kafkaPort(), infra.mongoPort()));
+            services.put("ops-console", Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + infra.kafkaPort()));
 
             String row = "%-22s %6s %12s %10s %10s%n";
             System.out.printf(row, "service", "round", "to ready ms", "RSS MiB", "stop ms");

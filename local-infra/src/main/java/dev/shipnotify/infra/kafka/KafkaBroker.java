@@ -164,6 +164,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Creates those of the topics that do not exist yet, and returns once every partition of them has a leader. */
     private void createMissingTopics(List<String> topics, int partitions) throws IOException {
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -178,19 +179,37 @@ public final class KafkaBroker implements AutoCloseable {
                             .map(topic -> new NewTopic(topic, partitions, (short) 1))
                             .toList();
                     admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
-                    return;
+                    if (allPartitionsLed(admin, topics)) {
+                        return;
+                    }
                 } catch (ExecutionException | TimeoutException e) {
                     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                     if (!isTransient(cause) || System.nanoTime() > deadline) {
                         throw new IOException("cannot create topics " + topics + ": " + cause.getMessage(), cause);
                     }
-                    TimeUnit.MILLISECONDS.sleep(100);
                 }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the partitions of " + topics + " have no leader after "
+                            + TOPIC_CREATION_TIMEOUT.toSeconds() + " s");
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while creating topics", e);
         }
+    }
+
+    /**
+     * Whether every partition of the topics has its leader. Until then a producer's first batch for a partition can
+     * be refused while a later one is taken; the idempotent producer then waits out its delivery timeout on a
+     * sequence the broker will never accept (seen seeding a broker that had just started).
+     */
+    private static boolean allPartitionsLed(Admin admin, List<String> topics)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                .flatMap(topic -> topic.partitions().stream())
+                .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
     }
 
     /**
