@@ -122,8 +122,9 @@ final class AllBenchmarks {
             md.append(String.format("| %s | %d | %d | %d |%n", r.service(), r.readyMillis(), r.residentMiB(),
                     r.stopMillis()));
         }
-        md.append("\n## Fault scenarios (`./suite faults`)\n\nNot a benchmark: what each scenario loses or sends twice, "
-                + "and the last full-size run on this machine, are in the README under \"Break it on purpose\".\n");
+        md.append("\n## Fault scenarios (`./suite faults`)\n\nNot a benchmark: what each scenario loses or sends "
+                + "twice, and the last full-size run on this machine, are in the README under \"Break it on "
+                + "purpose\".\n");
         Path file = options.root().resolve("BENCHMARKS.md");
         Files.writeString(file, md, StandardCharsets.UTF_8);
         System.out.printf("%nWrote %s%n", file);

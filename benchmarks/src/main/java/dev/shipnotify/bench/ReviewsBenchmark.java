@@ -1,9 +1,5 @@
 package dev.shipnotify.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -109,7 +105,7 @@ final class ReviewsBenchmark {
         List<String> orderIds = new ArrayList<>();
         long publishStart = System.nanoTime();
         Instant deliveredAt = Instant.now();
-        try (EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, eventJson())) {
+        try (EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, ParcelJourneys.eventJson())) {
             for (int i = 0; i < orders; i++) {
                 OrderPlaced order = order();
                 orderIds.add(order.orderId());
@@ -147,7 +143,7 @@ final class ReviewsBenchmark {
     /** A merchant API key, issued on merchant-keys as order-service does, once the service accepts it. */
     private static String merchantKey(int kafkaPort, int servicePort) throws Exception {
         String key = "snk_bench_" + UUID.randomUUID();
-        try (EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, eventJson())) {
+        try (EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, ParcelJourneys.eventJson())) {
             publisher.publish(new MerchantKeyChanged(MerchantKeyChanged.SCHEMA_VERSION, MERCHANT, "bench-key",
                     MerchantKeyChanged.hashOf(key), Instant.now(), null));
         }
@@ -315,11 +311,6 @@ final class ReviewsBenchmark {
                 List.of(new OrderPlaced.Item("KH-SAR-0042", "Banarasi silk saree", 1, price, null),
                         new OrderPlaced.Item("KH-DUP-0007", "Cotton dupatta", 1, price, null)), price,
                 new OrderPlaced.Shipping("Bengaluru", "560034", "IN"));
-    }
-
-    private static ObjectMapper eventJson() {
-        return JsonMapper.builder().addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     }
 
     /** review-service on these servers. */

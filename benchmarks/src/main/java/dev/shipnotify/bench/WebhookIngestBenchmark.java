@@ -1,9 +1,5 @@
 package dev.shipnotify.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.shipnotify.contracts.MerchantKeyChanged;
@@ -182,7 +178,7 @@ final class WebhookIngestBenchmark {
         for (int s = 0; s < shipments; s++) {
             events.add(orders.of(s, orderIds.get(s), merchantId));
         }
-        try (EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, eventJson())) {
+        try (EventPublisher publisher = new EventPublisher("127.0.0.1:" + kafkaPort, ParcelJourneys.eventJson())) {
             publisher.publishAll(events);
         }
 
@@ -241,12 +237,6 @@ final class WebhookIngestBenchmark {
                 List.of(new OrderPlaced.Item("KH-SAR-0042", "Banarasi silk saree", 1, price,
                         "https://cdn.kesari.example/p/KH-SAR-0042.jpg")), price,
                 new OrderPlaced.Shipping("Bengaluru", "560034", "IN"));
-    }
-
-    /** Event bodies as the services write them: Quarkus's mapper has JavaTimeModule and ISO-8601 dates. */
-    private static ObjectMapper eventJson() {
-        return JsonMapper.builder().addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     }
 
     /** The goal set in the issue, met or not: a line to read, not an exit code. */
