@@ -81,9 +81,10 @@ final class AllBenchmarks {
         md.append("| scans/s offered | webhooks | answered/s | not 200 | emails | answered 200, no email | p50 ms "
                 + "| p99 ms | max ms |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (EndToEndBenchmark.Result r : endToEnd) {
-            md.append(String.format("| %d | %d | %.0f | %d | %d | %d | %.0f | %.0f | %.0f |%n", r.rate(), r.webhooks(),
-                    r.answeredPerSecond(), r.notAnswered200(), r.emails(), r.lost(), r.p50Millis(), r.p99Millis(),
-                    r.maxMillis()));
+            md.append(String.format("| %d | %d | %.0f | %d | %d | %d | %d | %d | %d |%n", r.rate(), r.webhooks(),
+                    r.answeredPerSecond(), r.notAnswered200(), r.emails(), r.lost(),
+                    r.latency().getValueAtPercentile(50), r.latency().getValueAtPercentile(99),
+                    r.latency().getMaxValue()));
         }
         md.append("\nWhere the time goes: from the webhook's send to its status change on `shipment-updated` "
                 + "(tracking-service: the webhook, MongoDB, the outbox relay), then from there to the SMTP server's "
@@ -98,9 +99,8 @@ final class AllBenchmarks {
         md.append("\nanswered/s is the rate's webhooks over the time from the first send to the last answer. A webhook "
                 + "not answered 200 within 30 s (not 200) was not acknowledged: a courier sends it again, and its "
                 + "email may or may not have gone out. Answered 200 with no email would be a lost message. Where a "
-                + "rate is "
-                + "more than the suite takes on this machine, the queue shows in the latency and in the webhooks not "
-                + "answered in time.\n\n");
+                + "rate is more than the suite takes on this machine, the queue shows in the latency and in the "
+                + "webhooks not answered in time.\n\n");
 
         md.append("## Consumers (`consumers`)\n\n");
         md.append(String.format("%d events waiting on the topic before each service starts; events per second while "
