@@ -1,6 +1,6 @@
 package dev.shipnotify.notification.delivery;
 
-import dev.shipnotify.contracts.TraceParents;
+import dev.shipnotify.messaging.TraceParents;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -3,9 +3,11 @@ package dev.shipnotify.notification.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Redact;
-import dev.shipnotify.contracts.TraceParents;
+import dev.shipnotify.messaging.TraceParents;
 import dev.shipnotify.notification.NotificationConfig;
-import dev.shipnotify.notification.Outbound;
+import dev.shipnotify.contracts.Topics;
+import dev.shipnotify.messaging.DeadLetters;
+import dev.shipnotify.messaging.Publisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -52,7 +54,7 @@ import org.jboss.logging.MDC;
 public class NotificationDispatcher {
 
     /** Where notifications go that will not be sent: refused as malformed, or out of attempts; with the reason. */
-    public static final String DEAD_LETTER_TOPIC = Outbound.deadLetterTopicOf("notifications");
+    public static final String DEAD_LETTER_TOPIC = Topics.deadLetter("notifications", "notification-service");
     private static final int MAX_ERROR_LENGTH = 2000;
     private static final Duration[] SCAN_TO_ACCEPTED_BUCKETS = java.util.stream.Stream.of(1, 5, 15, 30, 60, 120, 300,
             900, 1800, 3600).map(Duration::ofSeconds).toArray(Duration[]::new);
@@ -62,13 +64,13 @@ public class NotificationDispatcher {
     private final Backoff backoff;
     private final int maxAttempts;
     private final MeterRegistry meters;
-    private final Outbound outbound;
+    private final Publisher publisher;
     private final Event<NotificationUndeliverable> undeliverable;
     private final Tracer tracer;
 
     public NotificationDispatcher(Instance<ChannelSender> senders, NotificationConfig config, MeterRegistry meters,
-            Outbound outbound, Event<NotificationUndeliverable> undeliverable, Tracer tracer) {
-        this.outbound = outbound;
+            Publisher publisher, Event<NotificationUndeliverable> undeliverable, Tracer tracer) {
+        this.publisher = publisher;
         this.tracer = tracer;
         this.undeliverable = undeliverable;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -216,7 +218,7 @@ public class NotificationDispatcher {
             return Result.GAVE_UP;
         } catch (RejectedException e) {
             giveUp(notification, started, e.getMessage());
-            outbound.send(List.of(deadLetter(notification, e.getMessage())));
+            publisher.send(List.of(deadLetter(notification, e.getMessage())));
             Log.errorf("Dead-lettered %s %s for order %s to %s: the provider refused it as malformed: %s",
                     notification.milestone, notification.channel, notification.orderId, redact(notification),
                     e.getMessage());
@@ -267,7 +269,7 @@ public class NotificationDispatcher {
             throw new IllegalStateException(e);
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(DEAD_LETTER_TOPIC, notification.orderId, json);
-        Outbound.header(record, Outbound.REASON, reason);
+        Publisher.header(record, DeadLetters.REASON, reason);
         return record;
     }
 
@@ -280,7 +282,7 @@ public class NotificationDispatcher {
             NotificationAttempt.record(notification, started, finished, NotificationAttempt.Outcome.FAILED, error);
             count(notification, "failed");
             String reason = "no attempt of " + notification.attempts + " succeeded; the last: " + error;
-            outbound.send(List.of(deadLetter(notification, reason)));
+            publisher.send(List.of(deadLetter(notification, reason)));
             Log.errorf("Giving up on %s %s for order %s to %s after %d attempts, status FAILED, sent to %s: %s",
                     notification.milestone, notification.channel, notification.orderId, redact(notification),
                     notification.attempts, DEAD_LETTER_TOPIC, error);

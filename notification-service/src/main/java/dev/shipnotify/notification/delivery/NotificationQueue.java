@@ -2,7 +2,7 @@ package dev.shipnotify.notification.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shipnotify.contracts.TraceParents;
+import dev.shipnotify.messaging.TraceParents;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

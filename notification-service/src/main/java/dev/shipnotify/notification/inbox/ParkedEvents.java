@@ -1,7 +1,7 @@
 package dev.shipnotify.notification.inbox;
 
 import dev.shipnotify.contracts.EventType;
-import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.messaging.EventEnvelope;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,21 +12,12 @@ import java.util.List;
 /**
  * Events about an order not known yet, kept as they came (id, type, where they sat on the broker, body) until
  * the order arrives. Parking and releasing happen inside the caller's transaction, next to the event's other
- * effects, so an event is applied once whichever comes first.
+ * effects, so an event is applied once whichever comes first. The batch's lock on the record key (the order id, taken by
+ * the messaging module's inbox) serialises every transaction that looks up or stores this order: an event is never
+ * parked while its order is being stored.
  */
 @ApplicationScoped
 public class ParkedEvents {
-
-    /**
-     * Serialises, until the caller's transaction ends, every transaction that looks up or stores this order: an
-     * event parked while its order is being stored would otherwise wait for an order that already came.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lockOrder(String orderId) {
-        Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:orderId))")
-                .setParameter("orderId", orderId)
-                .getSingleResult();
-    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void park(EventEnvelope event, String orderId) {
@@ -61,7 +52,7 @@ public class ParkedEvents {
                 .getResultList();
         return rows.stream()
                 .map(r -> new EventEnvelope((String) r[0], EventType.valueOf((String) r[1]), null, orderId, orderId,
-                        (String) r[2], ((Number) r[3]).intValue(), ((Number) r[4]).longValue(), (byte[]) r[5]))
+                        (String) r[2], ((Number) r[3]).intValue(), ((Number) r[4]).longValue(), (byte[]) r[5], null))
                 .toList();
     }
 }

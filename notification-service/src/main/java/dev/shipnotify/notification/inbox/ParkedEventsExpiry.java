@@ -1,9 +1,9 @@
 package dev.shipnotify.notification.inbox;
 
-import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.messaging.DeadLetters;
+import dev.shipnotify.messaging.EventEnvelope;
 import dev.shipnotify.notification.NotificationConfig;
-import dev.shipnotify.notification.Outbound;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,8 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Ends the wait of events whose order never came: after {@code notification.parked.max-wait} each goes, byte for
- * byte, to its topic's dead-letter topic ({@code <topic>.notification-service.dlq}) with the reason and where it
- * came from, in the headers SmallRye's dead-letter strategy uses, and only then leaves {@code parked_event}.
+ * byte, to its topic's dead-letter topic ({@code <topic>.notification-service.dlq}, {@link DeadLetters}) with the reason and
+ * where it came from, and only then leaves {@code parked_event}.
  * Its id leaves the log of handled events at the same time, since it was never applied: replayed from the dead-letter
  * topic after its order arrived (ops-console's replay), it is handled like a new event, once.
  * Rows are claimed with {@code SKIP LOCKED}, so replicas share the work; a process that dies between the broker's
@@ -28,11 +28,11 @@ public class ParkedEventsExpiry {
     private static final int BATCH = 100;
 
     private final Duration maxWait;
-    private final Outbound outbound;
+    private final DeadLetters deadLetters;
 
-    public ParkedEventsExpiry(NotificationConfig config, Outbound outbound) {
+    public ParkedEventsExpiry(NotificationConfig config, DeadLetters deadLetters) {
         this.maxWait = config.parked().maxWait();
-        this.outbound = outbound;
+        this.deadLetters = deadLetters;
     }
 
     @Scheduled(identity = "parked-events-expiry", every = "${notification.parked.check-interval:1m}",
@@ -66,13 +66,17 @@ public class ParkedEventsExpiry {
                 .setParameter("before", now.minus(maxWait))
                 .setParameter("limit", BATCH)
                 .getResultList();
-        outbound.send(rows.stream().map(this::deadLetter).toList());
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        deadLetters.send(rows.stream().map(this::deadLetter).toList());
+        String[] ids = rows.stream().map(row -> (String) row[0]).toArray(String[]::new);
+        Panache.getEntityManager().createNativeQuery("DELETE FROM parked_event WHERE event_id = ANY(:ids)")
+                .setParameter("ids", ids).executeUpdate();
+        // Not applied after all: a replay of the dead letter, once its order is known, is a first delivery.
+        Panache.getEntityManager().createNativeQuery("DELETE FROM processed_event WHERE event_id = ANY(:ids)")
+                .setParameter("ids", ids).executeUpdate();
         for (Object[] row : rows) {
-            Panache.getEntityManager().createNativeQuery("DELETE FROM parked_event WHERE event_id = :id")
-                    .setParameter("id", row[0]).executeUpdate();
-            // Not applied after all: a replay of the dead letter, once its order is known, is a first delivery.
-            Panache.getEntityManager().createNativeQuery("DELETE FROM processed_event WHERE event_id = :id")
-                    .setParameter("id", row[0]).executeUpdate();
             Log.warnf("Dead-lettered event %s (%s-%s@%s): order %s did not arrive within %s", row[0], row[3], row[4],
                     row[5], row[1], maxWait);
         }
@@ -80,16 +84,10 @@ public class ParkedEventsExpiry {
     }
 
     private ProducerRecord<String, byte[]> deadLetter(Object[] row) {
-        String topic = (String) row[3];
         String orderId = (String) row[1];
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Outbound.deadLetterTopicOf(topic), orderId,
-                (byte[]) row[6]);
-        Outbound.header(record, Outbound.REASON, "order " + orderId + " did not arrive within " + maxWait);
-        Outbound.header(record, "dead-letter-topic", topic);
-        Outbound.header(record, "dead-letter-partition", row[4].toString());
-        Outbound.header(record, "dead-letter-offset", row[5].toString());
-        Outbound.header(record, CloudEventHeaders.ID, (String) row[0]);
-        Outbound.header(record, CloudEventHeaders.TYPE, EventType.valueOf((String) row[2]).ceType());
-        return record;
+        EventEnvelope event = new EventEnvelope((String) row[0], EventType.valueOf((String) row[2]), null, orderId,
+                orderId, (String) row[3], ((Number) row[4]).intValue(), ((Number) row[5]).longValue(),
+                (byte[]) row[6], null);
+        return deadLetters.of(event, "order " + orderId + " did not arrive within " + maxWait);
     }
 }

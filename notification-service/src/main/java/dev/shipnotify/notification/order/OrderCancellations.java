@@ -5,7 +5,7 @@ import dev.shipnotify.notification.rules.ShopperMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderCancelled;
-import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.messaging.EventEnvelope;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.NotificationStatus;
 import dev.shipnotify.notification.inbox.ParkedEvents;
@@ -44,10 +44,9 @@ public class OrderCancellations {
         }
     }
 
-    /** Applies a consumed event, in the caller's transaction (the consumer's {@code ProcessedEvents.once}). */
+    /** Applies a consumed event, in the transaction of its batch. */
     public void apply(EventEnvelope event) {
         OrderCancelled cancelled = event.read(json, OrderCancelled.class);
-        parked.lockOrder(cancelled.orderId());
         OrderProjection order = OrderProjection.findById(cancelled.orderId());
         if (order == null) {
             parked.park(event, cancelled.orderId());

@@ -2,36 +2,28 @@ package dev.shipnotify.notification.order;
 
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.contracts.inbox.Inbound;
-import dev.shipnotify.contracts.inbox.PoisonEventException;
-import dev.shipnotify.notification.inbox.ProcessedEvents;
+import dev.shipnotify.messaging.BatchHandler;
+import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes {@code order-cancelled}, with the same acknowledgement, retry and dead-letter rules as {@code order-placed}. */
+/** Consumes {@code order-cancelled}, a batch at a time ({@link EventConsumer}). */
 @ApplicationScoped
 public class OrderCancelledConsumer {
 
-    private final ProcessedEvents processedEvents;
+    private final EventConsumer consumer;
     private final OrderCancellations cancellations;
 
-    public OrderCancelledConsumer(ProcessedEvents processedEvents, OrderCancellations cancellations) {
-        this.processedEvents = processedEvents;
+    public OrderCancelledConsumer(EventConsumer consumer, OrderCancellations cancellations) {
+        this.consumer = consumer;
         this.cancellations = cancellations;
     }
 
     @Incoming(Topics.ORDER_CANCELLED)
     @Blocking
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 20, durationUnit = ChronoUnit.SECONDS,
-            abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.ORDER_CANCELLED,
-                event -> processedEvents.once(event, cancellations::apply));
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records, EventType.ORDER_CANCELLED, BatchHandler.eachEvent(cancellations::apply));
     }
 }

@@ -4,43 +4,36 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.contracts.inbox.Inbound;
-import dev.shipnotify.contracts.inbox.PoisonEventException;
+import dev.shipnotify.messaging.BatchHandler;
+import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes {@code order-placed}. The record is acknowledged when this method returns, that is after the
- * handler's transaction committed; an exception nacks it, and the channel's {@code dead-letter-queue} failure
- * strategy writes it to {@code order-placed.notification-service.dlq} with the reason and moves on.
- *
- * <p>A poison record (no {@code ce_id}, not JSON, a required field missing) goes there at once. Anything else
- * (the database briefly unreachable) is retried a few times with backoff first, for a few seconds in total:
- * well inside the 60 s after which the throttled commit strategy would report the consumer unhealthy.
+ * Consumes {@code order-placed}, a polled batch at a time: {@link EventConsumer} applies the batch's new events in
+ * one transaction with their ids, and the batch is acknowledged after that committed. A poison record (no
+ * {@code ce_id}, not JSON, a required field missing) goes to {@code order-placed.notification-service.dlq} alone,
+ * with the reason; the rest of its batch is applied.
  */
 @ApplicationScoped
 public class OrderPlacedConsumer {
 
+    private final EventConsumer consumer;
     private final ObjectMapper json;
     private final OrderPlacedHandler handler;
 
-    public OrderPlacedConsumer(ObjectMapper json, OrderPlacedHandler handler) {
+    public OrderPlacedConsumer(EventConsumer consumer, ObjectMapper json, OrderPlacedHandler handler) {
+        this.consumer = consumer;
         this.json = json;
         this.handler = handler;
     }
 
     @Incoming(Topics.ORDER_PLACED)
     @Blocking
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 20, durationUnit = ChronoUnit.SECONDS,
-            abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.ORDER_PLACED,
-                event -> handler.handle(event, event.read(json, OrderPlaced.class)));
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records, EventType.ORDER_PLACED,
+                BatchHandler.eachEvent(event -> handler.apply(event, event.read(json, OrderPlaced.class))));
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.CloudEventHeaders;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.ShopperReplied;
-import dev.shipnotify.notification.Outbound;
+import dev.shipnotify.messaging.Publisher;
 import dev.shipnotify.notification.delivery.Notification;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
@@ -38,12 +38,12 @@ public class ShopperReplies {
     }
 
     private final ObjectMapper json;
-    private final Outbound outbound;
+    private final Publisher publisher;
     private final Event<Recorded> recorded;
 
-    public ShopperReplies(ObjectMapper json, Outbound outbound, Event<Recorded> recorded) {
+    public ShopperReplies(ObjectMapper json, Publisher publisher, Event<Recorded> recorded) {
         this.json = json;
-        this.outbound = outbound;
+        this.publisher = publisher;
         this.recorded = recorded;
     }
 
@@ -115,7 +115,7 @@ public class ShopperReplies {
         if (rows.isEmpty()) {
             return 0;
         }
-        outbound.send(rows.stream().map(this::event).toList());
+        publisher.send(rows.stream().map(this::event).toList());
         Panache.getEntityManager().createNativeQuery(
                         "UPDATE shopper_reply SET published_at = :now WHERE provider_message_id IN (:ids)")
                 .setParameter("now", Instant.now())

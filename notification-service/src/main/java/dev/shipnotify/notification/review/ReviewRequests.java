@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.ReviewRequested;
 import dev.shipnotify.contracts.ReviewThanked;
-import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.messaging.EventEnvelope;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.ReviewAsk;
 import dev.shipnotify.notification.inbox.ParkedEvents;
@@ -45,7 +45,7 @@ public class ReviewRequests {
         }
     }
 
-    /** Applies a consumed event, in the caller's transaction (the consumer's {@code ProcessedEvents.once}). */
+    /** Applies a consumed event, in the transaction of its batch. */
     public void apply(EventEnvelope event) {
         String orderId;
         Milestone milestone;
@@ -64,7 +64,6 @@ public class ReviewRequests {
                             .map(star -> new ReviewAsk.Star(star.stars(), star.url())).toList()))
                     .toList(), null);
         }
-        parked.lockOrder(orderId);
         OrderProjection order = OrderProjection.findById(orderId);
         if (order == null) {
             parked.park(event, orderId);

@@ -8,7 +8,7 @@ import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
-import dev.shipnotify.contracts.inbox.EventEnvelope;
+import dev.shipnotify.messaging.EventEnvelope;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.delivery.ShipmentNews;
 import dev.shipnotify.notification.inbox.ParkedEvents;
@@ -66,7 +66,7 @@ public class ShipmentNotifications {
         }
     }
 
-    /** Applies a consumed event, in the caller's transaction (the consumer's {@code ProcessedEvents.once}). */
+    /** Applies a consumed event, in the transaction of its batch. */
     public void apply(EventEnvelope event) {
         News news = read(event);
         if (news.milestone().isEmpty()) {
@@ -74,7 +74,6 @@ public class ShipmentNotifications {
                     news.details().status());
             return;
         }
-        parked.lockOrder(news.orderId());
         OrderProjection order = OrderProjection.findById(news.orderId());
         if (order == null) {
             parked.park(event, news.orderId());

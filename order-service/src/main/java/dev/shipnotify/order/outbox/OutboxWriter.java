@@ -3,7 +3,7 @@ package dev.shipnotify.order.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
-import dev.shipnotify.contracts.TraceParents;
+import dev.shipnotify.messaging.TraceParents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package dev.shipnotify.order.shipments;
 
-import dev.shipnotify.contracts.inbox.EventEnvelope;
-import dev.shipnotify.contracts.inbox.PoisonEventException;
+import dev.shipnotify.messaging.EventEnvelope;
+import dev.shipnotify.messaging.PoisonEventException;
 import dev.shipnotify.order.Ids;
 import dev.shipnotify.order.orders.Order;
 import dev.shipnotify.order.orders.OrderStatus;
@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Applies what tracking-service reports about a shipment to its order, in one transaction with the order row
- * locked. The effect is idempotent by itself: a report no newer than what the order holds changes nothing, so a
+ * Applies what tracking-service reports about a shipment to its order, with the order row locked, in the
+ * transaction of the batch the event came in. The effect is idempotent by itself: a report no newer than what the order holds changes nothing, so a
  * redelivered, late or replayed event needs no log of handled ids.
  */
 @ApplicationScoped
@@ -26,10 +26,10 @@ public class ShipmentProgress {
      */
     @Transactional
     public void apply(EventEnvelope event, String orderId, String merchantId, ShipmentReport report) {
-        UUID id = Ids.parse(orderId).orElseThrow(() -> new PoisonEventException("orderId is not an order id"));
-        Order order = Order.lock(id).orElseThrow(() -> new PoisonEventException("no order " + orderId));
+        UUID id = Ids.parse(orderId).orElseThrow(() -> new PoisonEventException(event, "orderId is not an order id"));
+        Order order = Order.lock(id).orElseThrow(() -> new PoisonEventException(event, "no order " + orderId));
         if (merchantId != null && !merchantId.equals(order.merchantId.toString())) {
-            throw new PoisonEventException("order " + orderId + " belongs to another merchant than " + merchantId);
+            throw new PoisonEventException(event, "order " + orderId + " belongs to another merchant than " + merchantId);
         }
         OrderStatus before = order.status;
         if (order.recordShipment(report, Instant.now())) {

@@ -7,64 +7,54 @@ import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.contracts.inbox.Inbound;
-import dev.shipnotify.contracts.inbox.PoisonEventException;
+import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps {@link Orders} from {@code order-placed}, {@code order-cancelled} and {@code shipment-updated} (a parcel on
- * its way back). Each effect is an idempotent upsert, so a redelivered event changes nothing.
+ * its way back), a batch in one bulk write. Each effect is an idempotent upsert, so a redelivered event changes
+ * nothing.
  */
 @ApplicationScoped
 public class OrderConsumers {
     private static final Set<ShipmentStatus> GOING_BACK = EnumSet.of(ShipmentStatus.RETURNING, ShipmentStatus.RETURNED);
 
+    private final EventConsumer consumer;
     private final ObjectMapper json;
     private final Orders orders;
 
-    public OrderConsumers(ObjectMapper json, Orders orders) {
+    public OrderConsumers(EventConsumer consumer, ObjectMapper json, Orders orders) {
+        this.consumer = consumer;
         this.json = json;
         this.orders = orders;
     }
 
     @Incoming(Topics.ORDER_PLACED)
     @Blocking
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 20, durationUnit = ChronoUnit.SECONDS,
-            abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
-    public void orderPlaced(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.ORDER_PLACED, event -> orders.placed(event.read(json, OrderPlaced.class)));
+    public void orderPlaced(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records, EventType.ORDER_PLACED,
+                events -> orders.placed(events.stream().map(event -> event.read(json, OrderPlaced.class)).toList()));
     }
 
     @Incoming(Topics.ORDER_CANCELLED)
     @Blocking
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 20, durationUnit = ChronoUnit.SECONDS,
-            abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
-    public void orderCancelled(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.ORDER_CANCELLED,
-                event -> orders.cancelled(event.read(json, OrderCancelled.class).orderId()));
+    public void orderCancelled(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records, EventType.ORDER_CANCELLED, events -> orders.cancelled(events.stream()
+                .map(event -> event.read(json, OrderCancelled.class).orderId()).toList()));
     }
 
     @Incoming(Topics.SHIPMENT_UPDATED)
     @Blocking
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 20, durationUnit = ChronoUnit.SECONDS,
-            abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
-    public void shipmentUpdated(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.SHIPMENT_UPDATED, event -> {
-            ShipmentUpdated update = event.read(json, ShipmentUpdated.class);
-            if (GOING_BACK.contains(update.status())) {
-                orders.returned(update.orderId());
-            }
-        });
+    public void shipmentUpdated(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records, EventType.SHIPMENT_UPDATED, events -> orders.returned(events.stream()
+                .map(event -> event.read(json, ShipmentUpdated.class))
+                .map(update -> GOING_BACK.contains(update.status()) ? update.orderId() : null)
+                .filter(Objects::nonNull).toList()));
     }
 }

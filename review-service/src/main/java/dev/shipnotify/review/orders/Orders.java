@@ -1,7 +1,9 @@
 package dev.shipnotify.review.orders;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.shipnotify.contracts.Digests;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The projection of orders ({@code orders}, keyed by order id) from {@code order-placed}, {@code order-cancelled}
@@ -29,28 +32,47 @@ public class Orders {
         this.orders = store.collection(COLLECTION);
     }
 
-    public void placed(OrderPlaced order) {
+    /** Sets what each order says of itself, one bulk write for them all; the last event of an order wins. */
+    public void placed(List<OrderPlaced> placed) {
+        write(placed.stream().map(order -> update(order.orderId(), placedFields(order))).toList());
+    }
+
+    public void cancelled(List<String> orderIds) {
+        write(orderIds.stream().map(id -> update(id, Updates.set("cancelled", true))).toList());
+    }
+
+    public void returned(List<String> orderIds) {
+        write(orderIds.stream().map(id -> update(id, Updates.set("returned", true))).toList());
+    }
+
+    private static Bson placedFields(OrderPlaced order) {
         OrderPlaced.Customer customer = order.customer();
         boolean mayContact = customer.consent() == null || customer.consent().email() || customer.consent().whatsapp();
         List<Document> items = order.items().stream()
                 .map(item -> new Document("sku", item.sku()).append("name", item.name())
                         .append("imageUrl", item.imageUrl()))
                 .toList();
-        orders.updateOne(Filters.eq("_id", order.orderId()), Updates.combine(
+        return Updates.combine(
                 Updates.set("merchantId", order.merchantId()),
                 Updates.set("locale", customer.locale()),
                 Updates.set("merchantLocale", order.merchant().defaultLocale()),
                 Updates.set("shopper", shopperOf(customer.email())),
                 Updates.set("mayContact", mayContact),
-                Updates.set("items", items)), UPSERT);
+                Updates.set("items", items));
     }
 
-    public void cancelled(String orderId) {
-        orders.updateOne(Filters.eq("_id", orderId), Updates.set("cancelled", true), UPSERT);
+    private static UpdateOneModel<Document> update(String orderId, Bson fields) {
+        return new UpdateOneModel<>(Filters.eq("_id", orderId), fields, UPSERT);
     }
 
-    public void returned(String orderId) {
-        orders.updateOne(Filters.eq("_id", orderId), Updates.set("returned", true), UPSERT);
+    /**
+     * One ordered bulk write: two events of one order in a batch apply in offset order, as they would one by one.
+     * Each is still an upsert by id, so one round trip does the batch.
+     */
+    private void write(List<UpdateOneModel<Document>> updates) {
+        if (!updates.isEmpty()) {
+            orders.bulkWrite(updates, new BulkWriteOptions().ordered(true));
+        }
     }
 
     public Optional<Order> find(String orderId) {

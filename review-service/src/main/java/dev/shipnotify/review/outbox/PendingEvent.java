@@ -3,7 +3,7 @@ package dev.shipnotify.review.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
-import dev.shipnotify.contracts.TraceParents;
+import dev.shipnotify.messaging.TraceParents;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;

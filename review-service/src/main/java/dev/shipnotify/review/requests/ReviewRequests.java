@@ -2,8 +2,10 @@ package dev.shipnotify.review.requests;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.shipnotify.contracts.EventType;
@@ -17,6 +19,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -51,17 +54,22 @@ public class ReviewRequests {
     }
 
     /**
-     * Schedules the request of a delivered order, once: a second shipment of the order, or the same event again,
-     * finds the schedule there and changes nothing.
+     * Schedules the request of each delivered order, once, in one bulk write: a second shipment of the order, or the
+     * same event again, finds the schedule there and changes nothing ({@code $setOnInsert}).
      */
-    public void delivered(ShipmentDelivered delivered) {
-        Instant due = delivered.deliveredAt().plus(config.requestDelay(delivered.merchantId()));
-        requests.updateOne(Filters.eq("_id", delivered.orderId()), Updates.combine(
-                Updates.setOnInsert("merchantId", delivered.merchantId()),
-                Updates.setOnInsert("deliveredAt", Date.from(delivered.deliveredAt())),
-                Updates.setOnInsert("stage", Stage.REQUEST.name()),
-                Updates.setOnInsert("dueAt", Date.from(due)),
-                Updates.setOnInsert("version", 0L)), new UpdateOptions().upsert(true));
+    public void delivered(List<ShipmentDelivered> deliveries) {
+        List<UpdateOneModel<Document>> schedules = deliveries.stream().map(delivered -> {
+            Instant due = delivered.deliveredAt().plus(config.requestDelay(delivered.merchantId()));
+            return new UpdateOneModel<Document>(Filters.eq("_id", delivered.orderId()), Updates.combine(
+                    Updates.setOnInsert("merchantId", delivered.merchantId()),
+                    Updates.setOnInsert("deliveredAt", Date.from(delivered.deliveredAt())),
+                    Updates.setOnInsert("stage", Stage.REQUEST.name()),
+                    Updates.setOnInsert("dueAt", Date.from(due)),
+                    Updates.setOnInsert("version", 0L)), new UpdateOptions().upsert(true));
+        }).toList();
+        if (!schedules.isEmpty()) {
+            requests.bulkWrite(schedules, new BulkWriteOptions().ordered(true));
+        }
     }
 
     /**

@@ -4,25 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.ShopperReplied;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.contracts.inbox.Inbound;
-import dev.shipnotify.contracts.inbox.PoisonEventException;
+import dev.shipnotify.messaging.BatchHandler;
+import dev.shipnotify.messaging.EventConsumer;
 import dev.shipnotify.review.orders.Order;
 import dev.shipnotify.review.orders.Orders;
 import dev.shipnotify.review.requests.ReviewRequests;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bson.Document;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -35,14 +32,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ShopperRepliesConsumer {
     private static final Pattern STARS = Pattern.compile("STARS_([1-5])");
 
+    private final EventConsumer consumer;
     private final ObjectMapper json;
     private final Orders orders;
     private final Reviews reviews;
     private final ReviewRequests requests;
     private final Clock clock;
 
-    public ShopperRepliesConsumer(ObjectMapper json, Orders orders, Reviews reviews, ReviewRequests requests,
-            Clock clock) {
+    public ShopperRepliesConsumer(EventConsumer consumer, ObjectMapper json, Orders orders, Reviews reviews,
+            ReviewRequests requests, Clock clock) {
+        this.consumer = consumer;
         this.json = json;
         this.orders = orders;
         this.reviews = reviews;
@@ -52,11 +51,9 @@ public class ShopperRepliesConsumer {
 
     @Incoming(Topics.SHOPPER_REPLIED)
     @Blocking
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 20, durationUnit = ChronoUnit.SECONDS,
-            abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
-    public void replied(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.SHOPPER_REPLIED, event -> apply(event.read(json, ShopperReplied.class)));
+    public void replied(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records, EventType.SHOPPER_REPLIED,
+                BatchHandler.eachEvent(event -> apply(event.read(json, ShopperReplied.class))));
     }
 
     void apply(ShopperReplied reply) {

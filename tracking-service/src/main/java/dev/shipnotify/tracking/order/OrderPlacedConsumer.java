@@ -4,33 +4,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.contracts.inbox.PoisonEventException;
-import dev.shipnotify.contracts.inbox.Inbound;
+import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps {@link OrderSnapshots} from {@code order-placed}. */
+/** Keeps {@link OrderSnapshots} from {@code order-placed}, a batch in one bulk write. */
 @ApplicationScoped
 public class OrderPlacedConsumer {
+    private final EventConsumer consumer;
     private final ObjectMapper json;
     private final OrderSnapshots orders;
 
-    public OrderPlacedConsumer(ObjectMapper json, OrderSnapshots orders) {
+    public OrderPlacedConsumer(EventConsumer consumer, ObjectMapper json, OrderSnapshots orders) {
+        this.consumer = consumer;
         this.json = json;
         this.orders = orders;
     }
 
     @Incoming(Topics.ORDER_PLACED)
     @Blocking
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, maxDuration = 20, durationUnit = ChronoUnit.SECONDS,
-            abortOn = PoisonEventException.class)
-    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
-    public void orderPlaced(ConsumerRecord<String, byte[]> record) {
-        Inbound.handle(record, EventType.ORDER_PLACED, event -> orders.placed(event.read(json, OrderPlaced.class)));
+    public void orderPlaced(ConsumerRecords<String, byte[]> records) {
+        consumer.consume(records, EventType.ORDER_PLACED,
+                events -> orders.placed(events.stream().map(event -> event.read(json, OrderPlaced.class)).toList()));
     }
 }

@@ -3,11 +3,16 @@ package dev.shipnotify.tracking.order;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.tracking.Store;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -24,10 +29,21 @@ public class OrderSnapshots {
         this.json = json;
     }
 
-    /** Keeps the order; a redelivered event writes the same document again. */
-    public void placed(OrderPlaced order) {
-        Document document = Document.parse(write(OrderSnapshot.of(order))).append("_id", order.orderId());
-        orders.replaceOne(Filters.eq("_id", order.orderId()), document, new ReplaceOptions().upsert(true));
+    /**
+     * Keeps the orders, in one unordered bulk write; a redelivered event writes the same document again. Of two
+     * events of one order in the batch, the later (in offset order) wins: its replacement comes last.
+     */
+    public void placed(List<OrderPlaced> placed) {
+        Map<String, ReplaceOneModel<Document>> latest = new LinkedHashMap<>();
+        for (OrderPlaced order : placed) {
+            Document document = Document.parse(write(OrderSnapshot.of(order))).append("_id", order.orderId());
+            latest.remove(order.orderId());
+            latest.put(order.orderId(), new ReplaceOneModel<>(Filters.eq("_id", order.orderId()), document,
+                    new ReplaceOptions().upsert(true)));
+        }
+        if (!latest.isEmpty()) {
+            orders.bulkWrite(List.copyOf(latest.values()), new BulkWriteOptions().ordered(false));
+        }
     }
 
     public Optional<OrderSnapshot> find(String orderId) {

@@ -6,7 +6,7 @@ import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
-import dev.shipnotify.contracts.TraceParents;
+import dev.shipnotify.messaging.TraceParents;
 import dev.shipnotify.tracking.TrackingConfig;
 import dev.shipnotify.tracking.outbox.PendingEvent;
 import jakarta.enterprise.context.ApplicationScoped;

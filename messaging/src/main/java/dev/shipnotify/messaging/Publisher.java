@@ -1,6 +1,5 @@
-package dev.shipnotify.notification;
+package dev.shipnotify.messaging;
 
-import dev.shipnotify.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
@@ -22,42 +21,41 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Writes records to Kafka outside the messaging channels: events this service publishes ({@code shopper-replied}),
- * and dead letters ({@code <topic>.notification-service.dlq}) that no consumer's failure strategy wrote, such as
- * events that waited too long for their order and messages a provider refused as malformed. Each send waits for the
- * broker's acknowledgement ({@code acks=all}, idempotent), so a caller marks its work done only after the record is
- * safe.
+ * Writes records to Kafka outside the outbox: dead letters, and the few events a service publishes straight from a
+ * consumer or a provider's callback. {@link #send} hands the whole list to one idempotent producer ({@code acks=all})
+ * and returns once the broker took every record, so a caller marks its work done only after the records are safe.
+ * One producer per service, created on first use.
  */
 @ApplicationScoped
-public class Outbound {
-    public static final String GROUP = "notification-service";
-    /** The header SmallRye's dead-letter strategy puts the reason in; ops tooling reads it. */
-    public static final String REASON = "dead-letter-reason";
-
+public class Publisher {
     private final Map<String, Object> kafka;
+    private final String service;
     private final MeterRegistry metrics;
     private KafkaProducer<String, byte[]> producer;
 
-    public Outbound(@Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry metrics) {
+    public Publisher(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "quarkus.application.name") String service, MeterRegistry metrics) {
         this.kafka = Map.copyOf(kafka);
+        this.service = service;
         this.metrics = metrics;
     }
 
-    /** The dead-letter topic of {@code topic} for this service's consumer group. */
-    public static String deadLetterTopicOf(String topic) {
-        return Topics.deadLetter(topic, GROUP);
-    }
-
-    /** Adds a UTF-8 header. */
-    public static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+    /** Adds a UTF-8 header; answers the record. */
+    public static ProducerRecord<String, byte[]> header(ProducerRecord<String, byte[]> record, String name,
+            String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /** Sends them all and returns once the broker took every one; throws if any was not taken. */
     public void send(List<ProducerRecord<String, byte[]>> records) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
         for (ProducerRecord<String, byte[]> record : records) {
             sends.add(producer().send(record));
         }
@@ -76,9 +74,10 @@ public class Outbound {
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Map<String, Object> settings = new HashMap<>(kafka);
-            settings.put(ProducerConfig.CLIENT_ID_CONFIG, "notification-service-outbound");
+            settings.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-publisher");
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
             // Records sent per topic (kafka_producer_topic_record_send_total), among the client's own metrics.
             new KafkaClientMetrics(producer).bindTo(metrics);

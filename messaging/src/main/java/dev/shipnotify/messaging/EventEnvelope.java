@@ -1,4 +1,4 @@
-package dev.shipnotify.contracts.inbox;
+package dev.shipnotify.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import org.apache.kafka.common.header.Headers;
  * body), with where it came from. {@code id} is the event id this service de-duplicates on.
  */
 public record EventEnvelope(String id, EventType type, String source, String subject, String key, String topic,
-        int partition, long offset, byte[] body) {
+        int partition, long offset, byte[] body, String traceParent) {
 
     /** Header SmallRye Kafka sets when the value deserializer failed and the record came through with no value. */
     static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
@@ -42,25 +42,26 @@ public record EventEnvelope(String id, EventType type, String source, String sub
         }
         return new EventEnvelope(id, expected, header(headers, CloudEventHeaders.SOURCE),
                 header(headers, CloudEventHeaders.SUBJECT), record.key(), record.topic(), record.partition(),
-                record.offset(), record.value());
+                record.offset(), record.value(), header(headers, CloudEventHeaders.TRACE_PARENT));
     }
 
     /**
      * The body as its contract record. Everything that makes a body unreadable (not JSON, a required field
-     * missing, a wrong type) is a {@link PoisonEventException}: retrying cannot fix it.
+     * missing, a wrong type) is a {@link PoisonEventException} naming this event: retrying cannot fix it, and the
+     * batch it came in is applied without it.
      */
     public <T extends Record> T read(ObjectMapper mapper, Class<T> recordType) {
         try {
             T value = mapper.readValue(body, recordType);
             if (value == null) {
-                throw new PoisonEventException("invalid " + topic + " body: JSON null");
+                throw new PoisonEventException(this, "invalid " + topic + " body: JSON null");
             }
             return value;
         } catch (JsonProcessingException e) {
             // The original message names the problem without echoing the body, which carries personal data.
-            throw new PoisonEventException("invalid " + topic + " body: " + e.getOriginalMessage());
+            throw new PoisonEventException(this, "invalid " + topic + " body: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new PoisonEventException("unreadable " + topic + " body: " + e.getMessage());
+            throw new PoisonEventException(this, "unreadable " + topic + " body: " + e.getMessage());
         }
     }
 

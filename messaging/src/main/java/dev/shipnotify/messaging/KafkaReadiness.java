@@ -1,4 +1,4 @@
-package dev.shipnotify.contracts.health;
+package dev.shipnotify.messaging;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,6 @@
-package dev.shipnotify.contracts;
+package dev.shipnotify.messaging;
 
+import dev.shipnotify.contracts.CloudEventHeaders;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;

@@ -1,4 +1,4 @@
-package dev.shipnotify.contracts.health;
+package dev.shipnotify.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

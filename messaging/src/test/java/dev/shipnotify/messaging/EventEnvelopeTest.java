@@ -1,4 +1,4 @@
-package dev.shipnotify.contracts.inbox;
+package dev.shipnotify.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
