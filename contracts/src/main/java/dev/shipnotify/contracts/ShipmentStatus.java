@@ -1,7 +1,7 @@
 package dev.shipnotify.contracts;
 
 /**
- * The one status every courier format is normalised to (ARCHITECTURE.md, "Shipment status taxonomy").
+ * The one status every courier format is normalised to (docs/architecture.md, "Shipment status taxonomy").
  * The courier's own code and text travel beside it in {@link Checkpoint}.
  */
 public enum ShipmentStatus {

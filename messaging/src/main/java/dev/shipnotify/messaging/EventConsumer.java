@@ -2,6 +2,11 @@ package dev.shipnotify.messaging;
 
 import dev.shipnotify.contracts.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -17,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,13 +60,45 @@ public class EventConsumer {
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
+    private final Tracer tracer;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
 
-    public EventConsumer(Inbox inbox, DeadLetters deadLetters, MeterRegistry meters) {
+    public EventConsumer(Inbox inbox, DeadLetters deadLetters, MeterRegistry meters, Tracer tracer) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.meters = meters;
+        this.tracer = tracer;
+    }
+
+    /**
+     * A handler that applies one event after the other, each in a consumer span of its own that continues the trace
+     * its record carries (the {@code traceparent} header): what it queues or writes keeps the trace of the request
+     * behind the event.
+     */
+    public BatchHandler eachEvent(Consumer<EventEnvelope> apply) {
+        return events -> {
+            for (EventEnvelope event : events) {
+                Span span = tracer.spanBuilder(event.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                        .setParent(TraceParents.parent(event.traceParent()))
+                        .setAttribute("messaging.system", "kafka")
+                        .setAttribute("messaging.operation", "process")
+                        .setAttribute("messaging.destination.name", event.topic())
+                        .setAttribute("messaging.message.id", event.id())
+                        .setAttribute("messaging.kafka.destination.partition", event.partition())
+                        .setAttribute("messaging.kafka.message.offset", event.offset())
+                        .startSpan();
+                try (Scope ignored = span.makeCurrent()) {
+                    apply.accept(event);
+                } catch (RuntimeException e) {
+                    span.recordException(e);
+                    span.setStatus(StatusCode.ERROR);
+                    throw e;
+                } finally {
+                    span.end();
+                }
+            }
+        };
     }
 
     /** Applies a polled batch of records that should all be {@code type} events; see the class comment. */

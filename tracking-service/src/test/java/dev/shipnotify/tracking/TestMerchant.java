@@ -64,8 +64,13 @@ public record TestMerchant(String id, String keyId, String apiKey) {
     }
 
     private void publishOrder(String orderId, String locale) {
+        Events.publish(order(orderId, locale));
+    }
+
+    /** An order of this merchant, as order-service would publish it. */
+    public OrderPlaced order(String orderId, String locale) {
         Money price = new Money(new BigDecimal("4999.00"), "INR");
-        Events.publish(new OrderPlaced(OrderPlaced.SCHEMA_VERSION, orderId, id, Instant.now(),
+        return new OrderPlaced(OrderPlaced.SCHEMA_VERSION, orderId, id, Instant.now(),
                 new OrderPlaced.Merchant("Kesari Handloom", "Kesari Handloom Orders", "orders@kesari.example",
                         "help@kesari.example", "+918045671234", "https://cdn.kesari.example/logo.png", "#C2410C",
                         "en-IN", null),
@@ -73,7 +78,7 @@ public record TestMerchant(String id, String keyId, String apiKey) {
                         "Asia/Kolkata", new OrderPlaced.Consent(true, true)),
                 List.of(new OrderPlaced.Item("KH-SAR-0042", "Banarasi silk saree", 1, price,
                         "https://cdn.kesari.example/p/KH-SAR-0042.jpg")), price,
-                new OrderPlaced.Shipping("Bengaluru", "560034", "IN")));
+                new OrderPlaced.Shipping("Bengaluru", "560034", "IN"));
     }
 
     public RequestSpecification request() {

@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class EventPublisher implements AutoCloseable {
     private static final String SOURCE = "/local-infra-test";
 
+    private final Properties settings;
     private final KafkaProducer<String, byte[]> producer;
     private final ObjectMapper json;
 
@@ -44,6 +45,7 @@ public final class EventPublisher implements AutoCloseable {
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.settings = props;
         this.producer = new KafkaProducer<>(props);
         this.json = json;
     }
@@ -101,6 +103,41 @@ public final class EventPublisher implements AutoCloseable {
     /** Any bytes with any headers, and waits for the broker's ack; returns where the record landed. */
     public RecordMetadata publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
         return await(sendRaw(topic, key, value, headers), topic);
+    }
+
+    /** A record as {@link #publishTogether} writes it: any key, bytes and headers. */
+    public record Raw(String key, byte[] value, Map<String, String> headers) {
+    }
+
+    /** A contract record as {@link #publishTogether} takes it: under this event id, keyed by its key field. */
+    public Raw raw(Record event, String eventId) {
+        EventType type = EventType.of(event.getClass());
+        String key = key(event, type);
+        try {
+            return new Raw(key, json.writeValueAsBytes(event), cloudEventHeaders(type, eventId, key));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes these records to one partition of the topic in one produce request, in this order, and waits for the
+     * broker's acks: a consumer that is waiting polls them in one batch.
+     */
+    public void publishTogether(String topic, int partition, List<Raw> records) {
+        Properties lingering = new Properties();
+        lingering.putAll(settings);
+        // Nothing leaves before the flush, which then sends everything in one batch.
+        lingering.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
+        try (KafkaProducer<String, byte[]> together = new KafkaProducer<>(lingering)) {
+            List<Future<RecordMetadata>> acks = records.stream().map(r -> {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, r.key(), r.value());
+                r.headers().forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+                return together.send(record);
+            }).toList();
+            together.flush();
+            acks.forEach(ack -> await(ack, topic));
+        }
     }
 
     private Future<RecordMetadata> sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.MerchantKeyChanged;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.messaging.BatchHandler;
 import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +28,6 @@ public class MerchantKeysConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
         consumer.consume(records, EventType.MERCHANT_KEY_CHANGED,
-                BatchHandler.eachEvent(event -> keys.apply(event.read(json, MerchantKeyChanged.class))));
+                consumer.eachEvent(event -> keys.apply(event.read(json, MerchantKeyChanged.class))));
     }
 }

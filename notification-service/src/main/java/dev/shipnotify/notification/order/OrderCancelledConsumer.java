@@ -2,7 +2,6 @@ package dev.shipnotify.notification.order;
 
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.messaging.BatchHandler;
 import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,6 @@ public class OrderCancelledConsumer {
     @Incoming(Topics.ORDER_CANCELLED)
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.ORDER_CANCELLED, BatchHandler.eachEvent(cancellations::apply));
+        consumer.consume(records, EventType.ORDER_CANCELLED, consumer.eachEvent(cancellations::apply));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.messaging.BatchHandler;
 import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +33,6 @@ public class OrderPlacedConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
         consumer.consume(records, EventType.ORDER_PLACED,
-                BatchHandler.eachEvent(event -> handler.apply(event, event.read(json, OrderPlaced.class))));
+                consumer.eachEvent(event -> handler.apply(event, event.read(json, OrderPlaced.class))));
     }
 }

@@ -2,7 +2,6 @@ package dev.shipnotify.notification.review;
 
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.messaging.BatchHandler;
 import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +23,12 @@ public class ReviewRequestedConsumer {
     @Incoming(Topics.REVIEW_REQUESTED)
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.REVIEW_REQUESTED, BatchHandler.eachEvent(requests::apply));
+        consumer.consume(records, EventType.REVIEW_REQUESTED, consumer.eachEvent(requests::apply));
     }
 
     @Incoming(Topics.REVIEW_THANKED)
     @Blocking
     public void consumeThanks(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.REVIEW_THANKED, BatchHandler.eachEvent(requests::apply));
+        consumer.consume(records, EventType.REVIEW_THANKED, consumer.eachEvent(requests::apply));
     }
 }

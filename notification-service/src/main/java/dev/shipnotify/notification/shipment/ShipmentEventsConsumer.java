@@ -2,7 +2,6 @@ package dev.shipnotify.notification.shipment;
 
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.messaging.BatchHandler;
 import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +26,12 @@ public class ShipmentEventsConsumer {
     @Incoming(Topics.SHIPMENT_UPDATED)
     @Blocking
     public void updated(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.SHIPMENT_UPDATED, BatchHandler.eachEvent(notifications::apply));
+        consumer.consume(records, EventType.SHIPMENT_UPDATED, consumer.eachEvent(notifications::apply));
     }
 
     @Incoming(Topics.DELIVERED)
     @Blocking
     public void delivered(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.SHIPMENT_DELIVERED, BatchHandler.eachEvent(notifications::apply));
+        consumer.consume(records, EventType.SHIPMENT_DELIVERED, consumer.eachEvent(notifications::apply));
     }
 }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -79,6 +80,29 @@ class PoisonRecordTest {
         // Same key, same partition, published after the poison record: the consumer moved past it.
         MailboxClient mailbox = new MailboxClient(mailboxUrl);
         await().atMost(BOUND).until(() -> mailbox.messagesTo(order.customer().email()).size() == 1);
+    }
+
+    @Test
+    void aPoisonRecordInTheMiddleOfABatch_isDeadLetteredAlone_andTheRestOfTheBatchIsApplied() {
+        OrderPlaced before = Orders.anOrder().build();
+        OrderPlaced after = Orders.anOrder().build();
+        String garbageId = UUID.randomUUID().toString();
+        String beforeId = UUID.randomUUID().toString();
+        String afterId = UUID.randomUUID().toString();
+
+        events.publishTogether(Topics.ORDER_PLACED, 0, List.of(events.raw(before, beforeId),
+                new EventPublisher.Raw(before.orderId(), "[1, 2".getBytes(StandardCharsets.UTF_8),
+                        EventPublisher.cloudEventHeaders(EventType.ORDER_PLACED, garbageId, before.orderId())),
+                events.raw(after, afterId)));
+
+        MailboxClient mailbox = new MailboxClient(mailboxUrl);
+        await().atMost(BOUND).until(() -> mailbox.messagesTo(before.customer().email()).size() == 1
+                && mailbox.messagesTo(after.customer().email()).size() == 1);
+        assertThat(projectionOf(before.orderId())).isPresent();
+        assertThat(projectionOf(after.orderId())).isPresent();
+        assertThat(awaitDeadLetter(garbageId).header("dead-letter-reason")).startsWith("invalid order-placed body:");
+        assertThat(new TopicReader(bootstrapServers).readAll(DLQ)).extracting(r -> r.header(CloudEventHeaders.ID))
+                .doesNotContain(beforeId, afterId);
     }
 
     @Test

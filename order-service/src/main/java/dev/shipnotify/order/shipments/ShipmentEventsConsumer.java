@@ -6,7 +6,6 @@ import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.messaging.BatchHandler;
 import dev.shipnotify.messaging.EventConsumer;
 import dev.shipnotify.order.orders.ShipmentReport;
 import io.smallrye.common.annotation.Blocking;
@@ -35,7 +34,7 @@ public class ShipmentEventsConsumer {
     @Incoming(Topics.SHIPMENT_UPDATED)
     @Blocking
     public void shipmentUpdated(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.SHIPMENT_UPDATED, BatchHandler.eachEvent(event -> {
+        consumer.consume(records, EventType.SHIPMENT_UPDATED, consumer.eachEvent(event -> {
             ShipmentUpdated updated = event.read(json, ShipmentUpdated.class);
             ShipmentReport report = new ShipmentReport(updated.shipmentId(), updated.carrier(),
                     updated.trackingNumber(), updated.status(), updated.checkpoint().time(), updated.trackingUrl());
@@ -46,7 +45,7 @@ public class ShipmentEventsConsumer {
     @Incoming(Topics.DELIVERED)
     @Blocking
     public void delivered(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.SHIPMENT_DELIVERED, BatchHandler.eachEvent(event -> {
+        consumer.consume(records, EventType.SHIPMENT_DELIVERED, consumer.eachEvent(event -> {
             ShipmentDelivered delivered = event.read(json, ShipmentDelivered.class);
             ShipmentReport report = new ShipmentReport(delivered.shipmentId(), delivered.carrier(),
                     delivered.trackingNumber(), ShipmentStatus.DELIVERED, delivered.deliveredAt(),

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -145,6 +146,32 @@ class ShipmentStateTest {
         assertThat(dead.header("ce_id")).isEqualTo(eventId);
         assertThat(dead.header("dead-letter-reason")).isEqualTo("no order " + unknownOrder);
         assertDeliveredEventsStillFlow();
+    }
+
+    @Test
+    void anEventForAnUnknownOrderInTheMiddleOfABatch_isDeadLetteredAlone_andTheRestOfTheBatchIsApplied() {
+        String before = merchant.placedOrder();
+        String after = merchant.placedOrder();
+        String unknownOrder = UUID.randomUUID().toString();
+        String unknownId = UUID.randomUUID().toString();
+
+        events.publishTogether(Topics.SHIPMENT_UPDATED, 0, List.of(
+                events.raw(ShipmentEvents.of(before, merchant.id(), "shp-" + UUID.randomUUID())
+                        .updated(ShipmentStatus.IN_TRANSIT, T0), UUID.randomUUID().toString()),
+                events.raw(ShipmentEvents.of(unknownOrder, merchant.id(), "shp-" + UUID.randomUUID())
+                        .updated(ShipmentStatus.IN_TRANSIT, T0), unknownId),
+                events.raw(ShipmentEvents.of(after, merchant.id(), "shp-" + UUID.randomUUID())
+                        .updated(ShipmentStatus.IN_TRANSIT, T0), UUID.randomUUID().toString())));
+
+        awaitOrder(before, o -> "SHIPPED".equals(o.getString("status")));
+        awaitOrder(after, o -> "SHIPPED".equals(o.getString("status")));
+        TopicReader.Record dead = OrderEvents.awaitRecord(Topics.deadLetter(Topics.SHIPMENT_UPDATED, "order-service"),
+                unknownOrder);
+        assertThat(dead.header("ce_id")).isEqualTo(unknownId);
+        assertThat(dead.header("dead-letter-reason")).isEqualTo("no order " + unknownOrder);
+        String dlq = Topics.deadLetter(Topics.SHIPMENT_UPDATED, "order-service");
+        assertThat(OrderEvents.recordsWithKey(dlq, before)).isEmpty();
+        assertThat(OrderEvents.recordsWithKey(dlq, after)).isEmpty();
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
 import dev.shipnotify.contracts.ShopperReplied;
 import dev.shipnotify.contracts.Topics;
-import dev.shipnotify.messaging.BatchHandler;
 import dev.shipnotify.messaging.EventConsumer;
 import dev.shipnotify.review.orders.Order;
 import dev.shipnotify.review.orders.Orders;
@@ -53,7 +52,7 @@ public class ShopperRepliesConsumer {
     @Blocking
     public void replied(ConsumerRecords<String, byte[]> records) {
         consumer.consume(records, EventType.SHOPPER_REPLIED,
-                BatchHandler.eachEvent(event -> apply(event.read(json, ShopperReplied.class))));
+                consumer.eachEvent(event -> apply(event.read(json, ShopperReplied.class))));
     }
 
     void apply(ShopperReplied reply) {

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Our own format (ARCHITECTURE.md): one scan or a list of them, already in the taxonomy, signed the Standard
+ * Our own format (tracking-service/README.md, "canonical"): one scan or a list of them, already in the taxonomy, signed the Standard
  * Webhooks way. Couriers and aggregators without a format of their own, and merchants' own systems, send this.
  */
 @ApplicationScoped
