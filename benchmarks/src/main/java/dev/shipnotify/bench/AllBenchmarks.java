@@ -104,13 +104,15 @@ final class AllBenchmarks {
 
         md.append("## Consumers (`consumers`)\n\n");
         md.append(String.format("%d events waiting on the topic before each service starts; events per second while "
-                + "its group catches up, from a cold start (as after a restart: the JIT's warm-up is in it); one "
-                + "service at a time.%n%n", options.orders()));
-        md.append("| consumer | topic | events/s | share of the baseline |\n| --- | --- | ---: | ---: |\n");
-        double plain = consumers.get(0).perSecond();
+                + "its group catches up, from a cold start (as after a restart: the JIT's warm-up is in it), then "
+                + "warm: %d more put on the topic at once while it runs. One service at a time.%n%n", options.events(),
+                options.events()));
+        md.append("| consumer | topic | cold events/s | warm events/s | warm, share of the baseline |\n"
+                + "| --- | --- | ---: | ---: | ---: |\n");
+        double plain = consumers.get(0).warm();
         for (ConsumersBenchmark.Result r : consumers) {
-            md.append(String.format("| %s | %s | %.0f | %.1f%% |%n", r.consumer(), r.topic(), r.perSecond(),
-                    100 * r.perSecond() / plain));
+            md.append(String.format("| %s | %s | %.0f | %.0f | %.1f%% |%n", r.consumer(), r.topic(), r.cold(),
+                    r.warm(), 100 * r.warm() / plain));
         }
 
         md.append("\n## Startup and memory (`startup`)\n\n");

@@ -28,8 +28,9 @@ public final class Benchmarks {
               end-to-end       courier webhook to the shopper's email through the packaged tracking-service and
                                notification-service, at each of --rates scans/s for --scan-period: webhooks sent on a
                                fixed schedule, emails accepted, latency p50/p90/p99/max
-              consumers        each service's consumer catching up with --orders events waiting on its topic, in
-                               events/s (baseline: a plain Kafka consumer reading the same records)
+              consumers        each service's consumer catching up with --events events waiting on its topic, in
+                               events/s from a cold start and warm (baseline: a plain Kafka consumer reading the
+                               same records)
               startup          each packaged service from java -jar to ready, its memory then, and its stop on
                                SIGTERM; --rounds starts each
               all              startup, webhook-ingest, end-to-end and consumers, one after the other, and their
@@ -43,8 +44,8 @@ public final class Benchmarks {
               --java-opts "..."  JVM options of the measured processes (default "-Xmx512m"; env BENCH_JAVA_OPTS)
               --shipments N      webhook-ingest: shipments registered and scanned in turn (default 5000)
               --orders N         notifications: orders, each with 4 events and 8 messages (default 1000);
-                                 reviews: orders delivered, each owed one review request (default 1000);
-                                 consumers: events waiting for each consumer (default 1000)
+                                 reviews: orders delivered, each owed one review request (default 1000)
+              --events N         consumers: events waiting for each consumer, cold and then warm (default 50000)
               --reviews N        reviews: reviews the aggregates run over (default 100000)
               --rate N           notifications: events published per second (default 50)
               --rates 100,500    end-to-end: the scan rates, one after the other (default 50,100,500,1000)
@@ -59,7 +60,7 @@ public final class Benchmarks {
 
     /** How to run: the repository root holds the built jars (target/ of each module). */
     record Options(Path root, int concurrency, int rounds, Duration warmup, Duration duration, List<String> javaOptions,
-            int shipments, int orders, int rate, int reviews, List<Integer> rates, Duration scanPeriod) {
+            int shipments, int orders, int events, int rate, int reviews, List<Integer> rates, Duration scanPeriod) {
 
         static Options parse(List<String> args, Path root, String javaOptionsFromEnvironment) {
             int concurrency = 16;
@@ -69,6 +70,7 @@ public final class Benchmarks {
             Duration duration = Duration.ofSeconds(20);
             int shipments = 5000;
             int orders = 1000;
+            int events = 50_000;
             int rate = 50;
             int reviews = 100_000;
             List<Integer> rates = List.of(50, 100, 500, 1000);
@@ -88,6 +90,7 @@ public final class Benchmarks {
                     case "--java-opts" -> javaOptions = value;
                     case "--shipments" -> shipments = positive("--shipments", value);
                     case "--orders" -> orders = positive("--orders", value);
+                    case "--events" -> events = positive("--events", value);
                     case "--rate" -> rate = positive("--rate", value);
                     case "--reviews" -> reviews = positive("--reviews", value);
                     case "--rates" -> rates = Arrays.stream(value.split(",")).map(r -> positive("--rates", r.trim()))
@@ -98,7 +101,7 @@ public final class Benchmarks {
             }
             return new Options(root, concurrency, rounds, warmup, duration,
                     Arrays.stream(javaOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList(), shipments,
-                    orders, rate, reviews, rates, scanPeriod);
+                    orders, events, rate, reviews, rates, scanPeriod);
         }
 
         private static int positive(String option, String value) {

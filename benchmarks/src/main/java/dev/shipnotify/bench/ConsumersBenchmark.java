@@ -42,9 +42,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * How many events per second each service's consumer handles: {@code --orders} events wait on the topic, the
+ * How many events per second each service's consumer handles: {@code --events} events wait on the topic, the
  * packaged service starts, and what it recorded in its own store is counted until it has handled them all, from a
- * cold start (the JIT's warm-up included, as after a restart). Each service's work is the real one: tracking-service
+ * cold start (the JIT's warm-up included, as after a restart: "cold"); then as many again are put on the topic at
+ * once and counted the same way by the service now running ("warm"). Each service's work is the real one: tracking-service
  * and review-service keep the order (MongoDB), notification-service records
  * the event and its projection (PostgreSQL; the shoppers gave no consent, so nothing is sent: sending is what
  * {@code bench notifications} measures), order-service applies a shipment's news to an order it placed. One service
@@ -58,11 +59,11 @@ final class ConsumersBenchmark {
 
     ConsumersBenchmark(Benchmarks.Options options) {
         this.harness = new Harness("consumers", options);
-        this.events = options.orders();
+        this.events = options.events();
     }
 
-    /** One consumer's rate: events it handled per second while catching up. */
-    record Result(String consumer, String topic, double perSecond) {
+    /** One consumer's rates: events it handled per second while catching up, from a cold start and warm. */
+    record Result(String consumer, String topic, double cold, double warm) {
     }
 
     List<Result> run() throws Exception {
@@ -75,74 +76,108 @@ final class ConsumersBenchmark {
                         ParcelJourneys.eventJson())) {
             System.out.printf("workload: %d events waiting on the topic before the consumer starts%n%n", events);
             String merchantId = UUID.randomUUID().toString();
-            List<Record> orders = new ArrayList<>();
-            for (int i = 0; i < events; i++) {
-                orders.add(WebhookIngestBenchmark.order(UUID.randomUUID().toString(), merchantId, "priya@example.com",
-                        new OrderPlaced.Consent(false, false)));
-            }
-            publisher.publishAll(orders);
+            // Each order-placed consumer is measured cold on the first half and warm on the second.
+            List<Record> cold = orders(merchantId);
+            List<Record> warm = orders(merchantId);
+            publisher.publishAll(cold);
 
-            String row = "%-40s %-18s %10s %10s%n";
-            System.out.printf(row, "consumer", "topic", "events", "events/s");
-            Result baseline = new Result("plain Kafka consumer (baseline)", Topics.ORDER_PLACED,
-                    plainConsumer(infra.kafkaPort(), Topics.ORDER_PLACED));
-            print(row, baseline);
+            String row = "%-40s %-18s %10s %12s %12s%n";
+            System.out.printf(row, "consumer", "topic", "events", "cold ev/s", "warm ev/s");
+            double plain = plainConsumer(infra.kafkaPort(), Topics.ORDER_PLACED);
+            Result baseline = new Result("plain Kafka consumer (baseline)", Topics.ORDER_PLACED, plain, plain);
+            System.out.printf(row, baseline.consumer(), baseline.topic(), "", String.format("%.0f", plain),
+                    String.format("%.0f", plain));
             results.add(baseline);
+            Runnable publishWarm = new Runnable() {
+                private boolean published;
+
+                @Override
+                public void run() {
+                    // The second half waits for every order-placed consumer; they read it one after the other.
+                    if (!published) {
+                        publisher.publishAll(warm);
+                        published = true;
+                    }
+                }
+            };
             results.add(measure(work, "tracking-service", Topics.ORDER_PLACED,
                     WebhookIngestBenchmark.trackingEnvironment(infra.kafkaPort(), infra.mongoPort()),
-                    () -> mongo.getDatabase("tracking").getCollection("orders").countDocuments(), row));
+                    () -> mongo.getDatabase("tracking").getCollection("orders").countDocuments(), publishWarm, row));
             results.add(measure(work, "review-service", Topics.ORDER_PLACED,
                     ReviewsBenchmark.environment(infra.kafkaPort(), infra.mongoPort()),
-                    () -> mongo.getDatabase("reviews").getCollection("orders").countDocuments(), row));
+                    () -> mongo.getDatabase("reviews").getCollection("orders").countDocuments(), publishWarm, row));
             results.add(measure(work, "notification-service", Topics.ORDER_PLACED,
                     NotificationsBenchmark.environment(infra.kafkaPort(), infra.postgresPort(), infra.smtpPort(),
                             infra.whatsappPort()),
-                    () -> count(infra.postgresPort(), "notifications", "select count(*) from processed_event"), row));
+                    () -> count(infra.postgresPort(), "notifications", "select count(*) from processed_event"),
+                    publishWarm, row));
 
             // order-service applies shipment news to its own orders: place them first, over its API.
             int orderPort = Ports.freePort();
-            List<ShipmentUpdated> updates;
+            List<String[]> placed;
             try (JavaProcess orderService = harness.startService(work, "order-service", orderPort,
                     OrderCreateBenchmark.environment(infra.kafkaPort(), infra.postgresPort()))) {
-                updates = shippedNews(placeOrders(orderPort));
+                placed = placeOrders(orderPort);
             }
-            publisher.publishAll(updates);
+            publisher.publishAll(shippedNews(placed));
+            // Warm: a second parcel of each order, so a second row per order.
             results.add(measure(work, "order-service", Topics.SHIPMENT_UPDATED,
                     OrderCreateBenchmark.environment(infra.kafkaPort(), infra.postgresPort()),
-                    () -> count(infra.postgresPort(), "orders", "select count(*) from order_shipments"), row));
+                    () -> count(infra.postgresPort(), "orders", "select count(*) from order_shipments"),
+                    () -> publisher.publishAll(shippedNews(placed)), row));
         } finally {
             Directories.deleteRecursively(work);
         }
         return results;
     }
 
-    private static void print(String row, Result result) {
-        System.out.printf(row, result.consumer(), result.topic(), "", String.format("%.0f", result.perSecond()));
+    private List<Record> orders(String merchantId) {
+        List<Record> orders = new ArrayList<>(events);
+        for (int i = 0; i < events; i++) {
+            orders.add(WebhookIngestBenchmark.order(UUID.randomUUID().toString(), merchantId, "priya@example.com",
+                    new OrderPlaced.Consent(false, false)));
+        }
+        return orders;
     }
 
     /**
-     * Starts the service and counts, every 100 ms, what it has handled in its own store (offsets are committed only
-     * every few seconds, too coarse to time by): the rate from the first event handled to the last.
+     * Starts the service and counts, every 50 ms, what it has handled in its own store (offsets are committed only
+     * every few seconds, too coarse to time by) until it handled the events waiting for it: the cold rate. Then
+     * {@code publishWarm} puts as many again on the topic, and the same count gives the warm rate.
      */
     private Result measure(Path work, String service, String topic, Map<String, String> environment,
-            LongSupplier handled, String row) throws Exception {
+            LongSupplier handled, Runnable publishWarm, String row) throws Exception {
         try (JavaProcess process = harness.startService(work, service, Ports.freePort(), environment)) {
-            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-            long firstAt = 0;
-            long done = 0;
-            while (done < events && System.nanoTime() < deadline) {
-                done = handled.getAsLong();
-                if (firstAt == 0 && done > 0) {
-                    firstAt = System.nanoTime();
-                }
-                TimeUnit.MILLISECONDS.sleep(100);
+            double cold = drain(handled, 0);
+            double warm = 0;
+            if (cold > 0) {
+                long before = handled.getAsLong();
+                publishWarm.run();
+                warm = drain(handled, before);
             }
-            double seconds = (System.nanoTime() - firstAt) / 1e9;
-            double perSecond = done < events ? 0 : events / seconds;
-            System.out.printf(row, service, topic, done, done < events ? "DID NOT CATCH UP in "
-                    + DRAIN_TIMEOUT.toMinutes() + " min" : String.format("%.0f", perSecond));
-            return new Result(service, topic, perSecond);
+            System.out.printf(row, service, topic, 2 * events, rate(cold), rate(warm));
+            return new Result(service, topic, cold, warm);
         }
+    }
+
+    /** Events per second from the first of {@code events} more handled to the last; 0 if they were not. */
+    private double drain(LongSupplier handled, long before) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        long firstAt = 0;
+        long done = 0;
+        while (done < events && System.nanoTime() < deadline) {
+            done = handled.getAsLong() - before;
+            if (firstAt == 0 && done > 0) {
+                firstAt = System.nanoTime();
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return done < events ? 0 : events / ((System.nanoTime() - firstAt) / 1e9);
+    }
+
+    private static String rate(double perSecond) {
+        return perSecond > 0 ? String.format("%.0f", perSecond) : "DID NOT CATCH UP in " + DRAIN_TIMEOUT.toMinutes()
+                + " min";
     }
 
     private static long count(int postgresPort, String database, String sql) {
