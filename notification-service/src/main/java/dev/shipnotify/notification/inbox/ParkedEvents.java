@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Events about an order not known yet, kept as they came (id, type, where they sat on the broker, body) until
@@ -35,6 +37,19 @@ public class ParkedEvents {
                 .setParameter("body", event.body())
                 .setParameter("now", Instant.now())
                 .executeUpdate();
+    }
+
+    /** Those of these orders that events wait for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> ordersWaiting(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> waiting = Panache.getEntityManager()
+                .createNativeQuery("SELECT DISTINCT order_id FROM parked_event WHERE order_id = ANY(:ids)")
+                .setParameter("ids", orderIds.toArray(String[]::new)).getResultList();
+        return Set.copyOf(waiting);
     }
 
     /** Removes and answers the events of this type parked for this order, in the order they were parked. */

@@ -1,8 +1,6 @@
 package dev.shipnotify.notification.order;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.EventType;
-import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.messaging.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
@@ -20,19 +18,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class OrderPlacedConsumer {
 
     private final EventConsumer consumer;
-    private final ObjectMapper json;
     private final OrderPlacedHandler handler;
 
-    public OrderPlacedConsumer(EventConsumer consumer, ObjectMapper json, OrderPlacedHandler handler) {
+    public OrderPlacedConsumer(EventConsumer consumer, OrderPlacedHandler handler) {
         this.consumer = consumer;
-        this.json = json;
         this.handler = handler;
     }
 
     @Incoming(Topics.ORDER_PLACED)
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.ORDER_PLACED,
-                consumer.eachEvent(event -> handler.apply(event, event.read(json, OrderPlaced.class))));
+        consumer.consume(records, EventType.ORDER_PLACED, handler::apply);
     }
 }

@@ -11,7 +11,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -85,18 +88,29 @@ public class OrderProjection extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The projections of those of these orders that exist, by order id, read in one query. */
+    static Map<String, OrderProjection> byId(Collection<String> orderIds) {
+        Map<String, OrderProjection> known = new HashMap<>();
+        if (!orderIds.isEmpty()) {
+            OrderProjection.<OrderProjection>list("orderId in ?1", orderIds).forEach(o -> known.put(o.orderId, o));
+        }
+        return known;
+    }
+
     /**
-     * Creates the projection of a new order or refreshes an existing one with the event's snapshot.
-     * Events of one order arrive in order on one partition, so the latest event wins.
+     * Creates the projection of a new order or refreshes an existing one with the event's snapshot, given the
+     * projections already read ({@link #byId}), to which a new one is added. Events of one order arrive in order on
+     * one partition, so the latest event wins.
      */
-    static OrderProjection upsert(OrderPlaced event, String eventId, Instant now) {
-        OrderProjection order = findById(event.orderId());
+    static OrderProjection upsert(OrderPlaced event, String eventId, Instant now, Map<String, OrderProjection> known) {
+        OrderProjection order = known.get(event.orderId());
         if (order == null) {
             order = new OrderProjection();
             order.orderId = event.orderId();
             order.createdAt = now;
             order.apply(event, eventId, now);
             order.persist();
+            known.put(order.orderId, order);
         } else {
             order.apply(event, eventId, now);
         }
