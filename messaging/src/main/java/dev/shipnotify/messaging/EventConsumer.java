@@ -2,6 +2,7 @@ package dev.shipnotify.messaging;
 
 import dev.shipnotify.contracts.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -12,6 +13,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +67,14 @@ public class EventConsumer {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
 
-    public EventConsumer(Inbox inbox, DeadLetters deadLetters, MeterRegistry meters, Tracer tracer) {
+    @Inject
+    public EventConsumer(Inbox inbox, DeadLetters deadLetters, MeterRegistry meters, Instance<Tracer> tracers) {
+        // A service without OpenTelemetry (ops-console) has no tracer to give.
+        this(inbox, deadLetters, meters, tracers.isResolvable() ? tracers.get()
+                : OpenTelemetry.noop().getTracer(EventConsumer.class.getName()));
+    }
+
+    EventConsumer(Inbox inbox, DeadLetters deadLetters, MeterRegistry meters, Tracer tracer) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.meters = meters;
