@@ -103,10 +103,10 @@ final class AllBenchmarks {
                 + "webhooks not answered in time.\n\n");
 
         md.append("## Consumers (`consumers`)\n\n");
-        md.append(String.format("%d events waiting on the topic before each service starts; events per second while "
-                + "its group catches up, from a cold start (as after a restart: the JIT's warm-up is in it), then "
-                + "warm: %d more put on the topic at once while it runs. One service at a time.%n%n", options.events(),
-                options.events()));
+        md.append(String.format("%d events waiting on the topic before the first service starts (and those the warm "
+                + "rounds before it added, for the next ones); events per second while its group catches up, from a "
+                + "cold start (as after a restart: the JIT's warm-up is in it), then warm: %d more put on the topic at "
+                + "once while it runs. One service at a time.%n%n", options.events(), options.events()));
         md.append("| consumer | topic | cold events/s | warm events/s | warm, share of the baseline |\n"
                 + "| --- | --- | ---: | ---: | ---: |\n");
         double plain = consumers.get(0).warm();

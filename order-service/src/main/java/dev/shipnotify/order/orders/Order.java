@@ -79,6 +79,17 @@ public class Order extends PanacheEntityBase {
                 .singleResultOptional();
     }
 
+    /**
+     * The orders with these ids that exist, whichever merchant they belong to, locked like {@link #lockForMerchant},
+     * in one query and in id order.
+     */
+    public static List<Order> lockAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The order with this id, whichever merchant it belongs to, locked like {@link #lockForMerchant}. */
     public static Optional<Order> lock(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();

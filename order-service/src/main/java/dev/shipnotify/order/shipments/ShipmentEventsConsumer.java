@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code shipment-updated} and {@code delivered}, so {@code GET /api/orders/{id}} shows how far each
- * order got. Each polled batch is applied in one transaction by the messaging module's {@link EventConsumer}; a
+ * order got. Each polled batch is read, then applied in one transaction by the messaging module's {@link EventConsumer}; a
  * poison record (no {@code ce_id}, not the event it claims, an order unknown here) goes to
  * {@code <topic>.order-service.dlq} alone, with the reason.
  */
@@ -34,23 +34,22 @@ public class ShipmentEventsConsumer {
     @Incoming(Topics.SHIPMENT_UPDATED)
     @Blocking
     public void shipmentUpdated(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.SHIPMENT_UPDATED, consumer.eachEvent(event -> {
+        consumer.consume(records, EventType.SHIPMENT_UPDATED, events -> progress.apply(events.stream().map(event -> {
             ShipmentUpdated updated = event.read(json, ShipmentUpdated.class);
-            ShipmentReport report = new ShipmentReport(updated.shipmentId(), updated.carrier(),
-                    updated.trackingNumber(), updated.status(), updated.checkpoint().time(), updated.trackingUrl());
-            progress.apply(event, updated.orderId(), updated.merchantId(), report);
-        }));
+            return new ShipmentProgress.News(event, updated.orderId(), updated.merchantId(), new ShipmentReport(
+                    updated.shipmentId(), updated.carrier(), updated.trackingNumber(), updated.status(),
+                    updated.checkpoint().time(), updated.trackingUrl()));
+        }).toList()));
     }
 
     @Incoming(Topics.DELIVERED)
     @Blocking
     public void delivered(ConsumerRecords<String, byte[]> records) {
-        consumer.consume(records, EventType.SHIPMENT_DELIVERED, consumer.eachEvent(event -> {
+        consumer.consume(records, EventType.SHIPMENT_DELIVERED, events -> progress.apply(events.stream().map(event -> {
             ShipmentDelivered delivered = event.read(json, ShipmentDelivered.class);
-            ShipmentReport report = new ShipmentReport(delivered.shipmentId(), delivered.carrier(),
-                    delivered.trackingNumber(), ShipmentStatus.DELIVERED, delivered.deliveredAt(),
-                    delivered.trackingUrl());
-            progress.apply(event, delivered.orderId(), delivered.merchantId(), report);
-        }));
+            return new ShipmentProgress.News(event, delivered.orderId(), delivered.merchantId(), new ShipmentReport(
+                    delivered.shipmentId(), delivered.carrier(), delivered.trackingNumber(), ShipmentStatus.DELIVERED,
+                    delivered.deliveredAt(), delivered.trackingUrl()));
+        }).toList()));
     }
 }

@@ -10,34 +10,62 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies what tracking-service reports about a shipment to its order, with the order row locked, in the
- * transaction of the batch the event came in. The effect is idempotent by itself: a report no newer than what the order holds changes nothing, so a
- * redelivered, late or replayed event needs no log of handled ids.
+ * Applies what tracking-service reports about shipments to their orders, a consumed batch at a time in the batch's
+ * transaction: the batch's orders are read and locked in one query, then each report is applied in offset order. The
+ * effect is idempotent by itself: a report no newer than what the order holds changes nothing, so a redelivered,
+ * late or replayed event changes nothing either.
  */
 @ApplicationScoped
 public class ShipmentProgress {
 
+    /** One event's report about a shipment of an order. */
+    public record News(EventEnvelope event, String orderId, String merchantId, ShipmentReport report) {
+    }
+
     /**
-     * @throws PoisonEventException when the order does not exist here or belongs to another merchant: no retry
-     *         can fix that, and the event goes to the dead-letter topic with the reason
+     * @throws PoisonEventException naming the event about an order that does not exist here or belongs to another
+     *         merchant: no retry can fix that, and the event goes to the dead-letter topic with the reason
      */
     @Transactional
-    public void apply(EventEnvelope event, String orderId, String merchantId, ShipmentReport report) {
-        UUID id = Ids.parse(orderId).orElseThrow(() -> new PoisonEventException(event, "orderId is not an order id"));
-        Order order = Order.lock(id).orElseThrow(() -> new PoisonEventException(event, "no order " + orderId));
-        if (merchantId != null && !merchantId.equals(order.merchantId.toString())) {
-            throw new PoisonEventException(event, "order " + orderId + " belongs to another merchant than " + merchantId);
+    public void apply(List<News> batch) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (News news : batch) {
+            ids.add(Ids.parse(news.orderId())
+                    .orElseThrow(() -> new PoisonEventException(news.event(), "orderId is not an order id")));
         }
+        Map<UUID, Order> orders = new HashMap<>();
+        Order.lockAll(ids).forEach(order -> orders.put(order.id, order));
+        Instant now = Instant.now();
+        for (News news : batch) {
+            Order order = orders.get(Ids.parse(news.orderId()).orElseThrow());
+            if (order == null) {
+                throw new PoisonEventException(news.event(), "no order " + news.orderId());
+            }
+            if (news.merchantId() != null && !news.merchantId().equals(order.merchantId.toString())) {
+                throw new PoisonEventException(news.event(), "order " + news.orderId()
+                        + " belongs to another merchant than " + news.merchantId());
+            }
+            apply(news, order, now);
+        }
+    }
+
+    private static void apply(News news, Order order, Instant now) {
+        ShipmentReport report = news.report();
         OrderStatus before = order.status;
-        if (order.recordShipment(report, Instant.now())) {
-            Log.infof("Order %s: shipment %s is %s (event %s); order %s -> %s", orderId, report.shipmentId(),
-                    report.status(), event.id(), before, order.status);
+        if (order.recordShipment(report, now)) {
+            Log.infof("Order %s: shipment %s is %s (event %s); order %s -> %s", news.orderId(), report.shipmentId(),
+                    report.status(), news.event().id(), before, order.status);
         } else {
-            Log.debugf("Order %s: event %s (%s) is no newer than shipment %s as known; nothing to do", orderId,
-                    event.id(), event.position(), report.shipmentId());
+            Log.debugf("Order %s: event %s (%s) is no newer than shipment %s as known; nothing to do", news.orderId(),
+                    news.event().id(), news.event().position(), report.shipmentId());
         }
     }
 }
