@@ -56,8 +56,6 @@ final class ConsumersBenchmark {
 
     private final Harness harness;
     private final int events;
-    /** Events on the measured topic that the next service starts with. */
-    private int waiting;
 
     ConsumersBenchmark(Benchmarks.Options options) {
         this.harness = new Harness("consumers", options);
@@ -79,7 +77,6 @@ final class ConsumersBenchmark {
             System.out.printf("workload: %d events waiting on the topic before the consumer starts%n%n", events);
             String merchantId = UUID.randomUUID().toString();
             publisher.publishAll(orders(merchantId));
-            waiting = events;
 
             String row = "%-40s %-18s %10s %12s %12s%n";
             System.out.printf(row, "consumer", "topic", "events", "cold ev/s", "warm ev/s");
@@ -88,21 +85,22 @@ final class ConsumersBenchmark {
             System.out.printf(row, baseline.consumer(), baseline.topic(), "", String.format("%.0f", plain),
                     String.format("%.0f", plain));
             results.add(baseline);
-            // Each service's warm round adds events that wait for the next service's cold start too.
+            // Each service's warm round adds events that wait for the next service's cold start too: the n-th starts
+            // with n times --events.
             Runnable publishWarm = () -> publisher.publishAll(orders(merchantId));
             results.add(measure(work, "tracking-service", Topics.ORDER_PLACED,
                     WebhookIngestBenchmark.trackingEnvironment(infra.kafkaPort(), infra.mongoPort()),
                     () -> mongo.getDatabase("tracking").getCollection("orders").estimatedDocumentCount(),
-                    publishWarm, row));
+                    events, publishWarm, row));
             results.add(measure(work, "review-service", Topics.ORDER_PLACED,
                     ReviewsBenchmark.environment(infra.kafkaPort(), infra.mongoPort()),
                     () -> mongo.getDatabase("reviews").getCollection("orders").estimatedDocumentCount(),
-                    publishWarm, row));
+                    2 * events, publishWarm, row));
             results.add(measure(work, "notification-service", Topics.ORDER_PLACED,
                     NotificationsBenchmark.environment(infra.kafkaPort(), infra.postgresPort(), infra.smtpPort(),
                             infra.whatsappPort()),
                     () -> count(infra.postgresPort(), "notifications", "select count(*) from processed_event"),
-                    publishWarm, row));
+                    3 * events, publishWarm, row));
 
             // order-service applies shipment news to its own orders: place them first, over its API.
             int orderPort = Ports.freePort();
@@ -112,12 +110,11 @@ final class ConsumersBenchmark {
                 placed = placeOrders(orderPort);
             }
             publisher.publishAll(shippedNews(placed));
-            waiting = events;
             // Warm: a second parcel of each order, so a second row per order.
             results.add(measure(work, "order-service", Topics.SHIPMENT_UPDATED,
                     OrderCreateBenchmark.environment(infra.kafkaPort(), infra.postgresPort()),
                     () -> count(infra.postgresPort(), "orders", "select count(*) from order_shipments"),
-                    () -> publisher.publishAll(shippedNews(placed)), row));
+                    events, () -> publisher.publishAll(shippedNews(placed)), row));
         } finally {
             Directories.deleteRecursively(work);
         }
@@ -135,19 +132,17 @@ final class ConsumersBenchmark {
 
     /**
      * Starts the service and counts, every 50 ms, what it has handled in its own store (offsets are committed only
-     * every few seconds, too coarse to time by) until it handled the events waiting for it: the cold rate. Then
-     * {@code publishWarm} puts as many again on the topic, and the same count gives the warm rate.
+     * every few seconds, too coarse to time by) until it handled the {@code cold} events waiting for it: the cold
+     * rate. Then {@code publishWarm} puts {@code --events} more on the topic, and the same count gives the warm rate.
      */
     private Result measure(Path work, String service, String topic, Map<String, String> environment,
-            LongSupplier handled, Runnable publishWarm, String row) throws Exception {
+            LongSupplier handled, int cold, Runnable publishWarm, String row) throws Exception {
         try (JavaProcess process = harness.startService(work, service, Ports.freePort(), environment)) {
-            int cold = waiting;
             double coldRate = drain(handled, 0, cold);
             double warmRate = 0;
             if (coldRate > 0) {
                 long before = handled.getAsLong();
                 publishWarm.run();
-                waiting += events;
                 warmRate = drain(handled, before, events);
             }
             System.out.printf(row, service, topic, cold + " + " + events, rate(coldRate), rate(warmRate));

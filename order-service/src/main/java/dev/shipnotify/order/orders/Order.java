@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -83,16 +84,11 @@ public class Order extends PanacheEntityBase {
      * The orders with these ids that exist, whichever merchant they belong to, locked like {@link #lockForMerchant},
      * in one query and in id order.
      */
-    public static List<Order> lockAll(java.util.Collection<UUID> ids) {
+    public static List<Order> lockAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-    }
-
-    /** The order with this id, whichever merchant it belongs to, locked like {@link #lockForMerchant}. */
-    public static Optional<Order> lock(UUID id) {
-        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
     }
 
     /**

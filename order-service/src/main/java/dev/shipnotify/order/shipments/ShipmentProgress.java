@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,16 +36,16 @@ public class ShipmentProgress {
      */
     @Transactional
     public void apply(List<News> batch) {
-        Set<UUID> ids = new LinkedHashSet<>();
+        Map<News, UUID> ids = new IdentityHashMap<>();
         for (News news : batch) {
-            ids.add(Ids.parse(news.orderId())
+            ids.put(news, Ids.parse(news.orderId())
                     .orElseThrow(() -> new PoisonEventException(news.event(), "orderId is not an order id")));
         }
         Map<UUID, Order> orders = new HashMap<>();
-        Order.lockAll(ids).forEach(order -> orders.put(order.id, order));
+        Order.lockAll(Set.copyOf(ids.values())).forEach(order -> orders.put(order.id, order));
         Instant now = Instant.now();
         for (News news : batch) {
-            Order order = orders.get(Ids.parse(news.orderId()).orElseThrow());
+            Order order = orders.get(ids.get(news));
             if (order == null) {
                 throw new PoisonEventException(news.event(), "no order " + news.orderId());
             }
