@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -24,23 +25,28 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Writes records to Kafka outside the outbox: dead letters, and the few events a service publishes straight from a
- * consumer or a provider's callback. {@link #send} hands the whole list to one idempotent producer ({@code acks=all})
- * and returns once the broker took every record, so a caller marks its work done only after the records are safe.
- * One producer per service, created on first use.
+ * The one Kafka producer of a service, created on first use: {@link Outbox} publishes through it, and so do dead
+ * letters and the few events a service sends straight from a consumer or a provider's callback. It is idempotent
+ * with {@code acks=all}, whatever {@code kafka.*} says (losing or doubling a record is not an option), compresses
+ * and fills batches for throughput, and gives up on a record after {@code messaging.producer.send-timeout}, so a
+ * caller can retry instead of waiting Kafka's two minutes. {@link #send} and {@link #sendEach} hand a whole list
+ * over, flush once and return once the broker answered for every record.
  */
 @ApplicationScoped
 public class Publisher {
     private final Map<String, Object> kafka;
     private final String service;
     private final MeterRegistry metrics;
+    private final Duration sendTimeout;
     private KafkaProducer<String, byte[]> producer;
 
     public Publisher(@Identifier("default-kafka-broker") Map<String, Object> kafka,
-            @ConfigProperty(name = "quarkus.application.name") String service, MeterRegistry metrics) {
+            @ConfigProperty(name = "quarkus.application.name") String service, MeterRegistry metrics,
+            @ConfigProperty(name = "messaging.producer.send-timeout", defaultValue = "10s") Duration sendTimeout) {
         this.kafka = Map.copyOf(kafka);
         this.service = service;
         this.metrics = metrics;
+        this.sendTimeout = sendTimeout;
     }
 
     /** Adds a UTF-8 header; answers the record. */
@@ -52,23 +58,55 @@ public class Publisher {
 
     /** Sends them all and returns once the broker took every one; throws if any was not taken. */
     public void send(List<ProducerRecord<String, byte[]>> records) {
+        for (Exception outcome : sendEach(records)) {
+            if (outcome != null) {
+                throw new IllegalStateException("the broker did not take the records", outcome);
+            }
+        }
+    }
+
+    /**
+     * Sends them all, flushes once and answers, per record in order, null if the broker took it or why not. Records
+     * of one key go to one partition in this order; a record after a refused one of its key may still be taken.
+     */
+    public List<Exception> sendEach(List<ProducerRecord<String, byte[]>> records) {
         if (records.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+        List<Exception> outcomes = new ArrayList<>(records.size());
+        KafkaProducer<String, byte[]> producer = producer();
+        RuntimeException refused = null;
         for (ProducerRecord<String, byte[]> record : records) {
-            sends.add(producer().send(record));
-        }
-        try {
-            for (Future<RecordMetadata> send : sends) {
-                send.get(30, TimeUnit.SECONDS);
+            if (refused != null) {
+                // The producer refused one at once (no metadata within max.block.ms): it would refuse the rest
+                // after as long a wait each.
+                sends.add(CompletableFuture.failedFuture(refused));
+                continue;
             }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the broker did not take the records", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending to the broker", e);
+            try {
+                sends.add(producer.send(record));
+            } catch (RuntimeException e) {
+                refused = e;
+                sends.add(CompletableFuture.failedFuture(e));
+            }
         }
+        producer.flush();
+        long deadline = System.nanoTime() + sendTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                outcomes.add(null);
+            } catch (ExecutionException e) {
+                outcomes.add(e.getCause() instanceof Exception cause ? cause : e);
+            } catch (TimeoutException e) {
+                outcomes.add(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.add(e);
+            }
+        }
+        return outcomes;
     }
 
     private synchronized KafkaProducer<String, byte[]> producer() {
@@ -77,7 +115,15 @@ public class Publisher {
             settings.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-publisher");
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            // Callers flush once per list, so lingering only helps records sent one at a time from many threads.
             settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+            settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            int timeout = (int) sendTimeout.toMillis();
+            settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+            settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout / 2));
+            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(1000, timeout / 2));
             producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
             // Records sent per topic (kafka_producer_topic_record_send_total), among the client's own metrics.
             new KafkaClientMetrics(producer).bindTo(metrics);

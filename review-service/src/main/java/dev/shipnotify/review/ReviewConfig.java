@@ -37,13 +37,7 @@ public interface ReviewConfig {
     @WithDefault("2000")
     int commentMaxLength();
 
-    /** CloudEvents {@code ce_source} of the events this service publishes. */
-    @WithDefault("/review-service")
-    String eventSource();
-
     Scheduler scheduler();
-
-    Outbox outbox();
 
     /** The scheduler of due requests. */
     interface Scheduler {
@@ -56,12 +50,6 @@ public interface ReviewConfig {
     }
 
     /** The relay of events written into review requests. */
-    interface Outbox {
-        /** How often it looks for events left behind, besides right after each write. */
-        @WithDefault("1s")
-        String pollInterval();
-    }
-
     Map<String, Merchant> merchants();
 
     /** A merchant's own settings; anything not given is the service's default. */

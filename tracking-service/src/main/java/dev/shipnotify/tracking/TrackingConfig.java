@@ -16,15 +16,8 @@ public interface TrackingConfig {
     @WithDefault("http://127.0.0.1:8082")
     String publicUrl();
 
-    /** CloudEvents {@code ce_source} of every event this service publishes. */
-    @WithDefault("/tracking-service")
-    String eventSource();
-
     /** Courier webhooks. */
     Webhook webhook();
-
-    /** The relay that publishes the events written with each shipment. */
-    Outbox outbox();
 
     /** Telling shoppers of a delay before they have to ask. */
     Delay delay();
@@ -59,19 +52,5 @@ public interface TrackingConfig {
         /** How often shipments are checked for silence and passed promised dates; {@code off} disables it. */
         @WithDefault("5m")
         String checkInterval();
-    }
-
-    interface Outbox {
-        /** How often the relay looks for events no write of this process announced. */
-        @WithDefault("1s")
-        Duration pollInterval();
-
-        /** Shipments whose events are sent in one round. */
-        @WithDefault("100")
-        int batchSize();
-
-        /** How long a round waits for the broker's acks before its events are left for a later attempt. */
-        @WithDefault("10s")
-        Duration sendTimeout();
     }
 }

@@ -9,12 +9,13 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.messaging.MongoOutbox;
+import dev.shipnotify.messaging.Outbox;
+import dev.shipnotify.messaging.OutboxEvent;
 import dev.shipnotify.contracts.ReviewThanked;
 import dev.shipnotify.contracts.ShipmentDelivered;
 import dev.shipnotify.review.ReviewConfig;
 import dev.shipnotify.review.Store;
-import dev.shipnotify.review.outbox.EventRelay;
-import dev.shipnotify.review.outbox.PendingEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -38,19 +39,21 @@ public class ReviewRequests {
         REQUEST, REMINDER, DONE, SKIPPED
     }
 
+    /** One document per delivered order ({@code _id}: the order id): its schedule, requests and waiting events. */
+    public static final String COLLECTION = "review_requests";
+
     private final MongoCollection<Document> requests;
     private final ReviewConfig config;
-    private final EventRelay relay;
+    private final Outbox outbox;
     private final ObjectMapper json;
 
-    public ReviewRequests(Store store, ReviewConfig config, EventRelay relay, ObjectMapper json) {
-        this.requests = store.collection(EventRelay.COLLECTION);
+    public ReviewRequests(Store store, ReviewConfig config, Outbox outbox, ObjectMapper json) {
+        this.requests = store.collection(COLLECTION);
         this.config = config;
-        this.relay = relay;
+        this.outbox = outbox;
         this.json = json;
         requests.createIndex(Indexes.ascending("stage", "dueAt"));
         requests.createIndex(Indexes.ascending("merchantId", "requestedAt"));
-        requests.createIndex(Indexes.ascending(PendingEvent.FLAG));
     }
 
     /**
@@ -85,13 +88,12 @@ public class ReviewRequests {
             String thanksId = UUID.randomUUID().toString();
             ReviewThanked thanks = new ReviewThanked(ReviewThanked.SCHEMA_VERSION, thanksId, orderId, merchantId,
                     merchant.get().thankYouDiscount().orElse(null), at);
-            PendingEvent event = PendingEvent.of(EventType.REVIEW_THANKED, thanksId, orderId, thanks, json, at);
-            responded = Updates.combine(responded, Updates.push(PendingEvent.FIELD, event.toDocument()),
-                    Updates.set(PendingEvent.FLAG, true));
+            OutboxEvent event = OutboxEvent.of(EventType.REVIEW_THANKED, thanksId, orderId, thanks, json, at);
+            responded = Updates.combine(responded, MongoOutbox.add(List.of(event)));
         }
         if (requests.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq("respondedAt", null)), responded)
                 .getModifiedCount() == 1 && merchant.isPresent()) {
-            relay.nudge();
+            outbox.written(List.of(orderId));
         }
     }
 

@@ -5,14 +5,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.shipnotify.contracts.EventType;
+import dev.shipnotify.messaging.MongoOutbox;
+import dev.shipnotify.messaging.Outbox;
+import dev.shipnotify.messaging.OutboxEvent;
 import dev.shipnotify.contracts.ReviewRequested;
 import dev.shipnotify.review.ReviewConfig;
 import dev.shipnotify.review.Store;
 import dev.shipnotify.review.links.ReviewLinks;
 import dev.shipnotify.review.orders.Order;
 import dev.shipnotify.review.orders.Orders;
-import dev.shipnotify.review.outbox.EventRelay;
-import dev.shipnotify.review.outbox.PendingEvent;
 import dev.shipnotify.review.requests.ReviewRequests.Stage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -34,7 +35,7 @@ import org.bson.conversions.Bson;
  * Moves due schedules on: publishes the request (then schedules the one reminder), or the reminder (then done), or
  * skips an order that should not be asked about: cancelled, returned, already reviewed, a shopper who opted out or
  * gave no consent. Each move is one compare-and-set on the schedule's {@code version} that also writes the event
- * into the document for {@link EventRelay}: any number of replicas may run this at once, and each request is
+ * into the document for {@link Outbox}: any number of replicas may run this at once, and each request is
  * published once. No timers in memory: the schedule lives in MongoDB and survives restarts.
  */
 @ApplicationScoped
@@ -46,19 +47,19 @@ public class ReviewScheduler {
     private final Orders orders;
     private final OptOuts optOuts;
     private final ReviewLinks links;
-    private final EventRelay relay;
+    private final Outbox outbox;
     private final ReviewConfig config;
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public ReviewScheduler(Store store, Orders orders, OptOuts optOuts, ReviewLinks links, EventRelay relay,
+    public ReviewScheduler(Store store, Orders orders, OptOuts optOuts, ReviewLinks links, Outbox outbox,
             ReviewConfig config, ObjectMapper json, Clock clock, MeterRegistry metrics) {
-        this.schedules = store.collection(EventRelay.COLLECTION);
+        this.schedules = store.collection(ReviewRequests.COLLECTION);
         this.orders = orders;
         this.optOuts = optOuts;
         this.links = links;
-        this.relay = relay;
+        this.outbox = outbox;
         this.config = config;
         this.json = json;
         this.clock = clock;
@@ -73,7 +74,7 @@ public class ReviewScheduler {
 
     /** One round over what is due now, a batch at a time; answers how many requests and reminders it published. */
     public int publishDue() {
-        int published = 0;
+        List<String> published = new ArrayList<>();
         List<Document> due;
         do {
             Instant now = clock.instant();
@@ -81,14 +82,12 @@ public class ReviewScheduler {
                     Filters.lte("dueAt", Date.from(now)))).limit(config.scheduler().batchSize()).into(new ArrayList<>());
             for (Document schedule : due) {
                 if (move(schedule, now)) {
-                    published++;
+                    published.add(schedule.getString("_id"));
                 }
             }
         } while (due.size() == config.scheduler().batchSize());
-        if (published > 0) {
-            relay.nudge();
-        }
-        return published;
+        outbox.written(published);
+        return published.size();
     }
 
     /** True if this call published a request or reminder (not if another replica moved the schedule first). */
@@ -112,7 +111,7 @@ public class ReviewScheduler {
         boolean reminder = stage == Stage.REMINDER;
         String requestId = UUID.randomUUID().toString();
         Instant expiresAt = now.plus(config.linkValidity());
-        PendingEvent event = event(requestId, order.get(), reminder, expiresAt, now);
+        OutboxEvent event = event(requestId, order.get(), reminder, expiresAt, now);
         Bson next = reminder
                 ? Updates.combine(Updates.set("stage", Stage.DONE.name()), Updates.unset("dueAt"))
                 : Updates.combine(Updates.set("stage", Stage.REMINDER.name()),
@@ -121,8 +120,7 @@ public class ReviewScheduler {
         boolean moved = compareAndSet(schedule, Updates.combine(next,
                 Updates.push("requests", new Document("requestId", requestId).append("reminder", reminder)
                         .append("sentAt", Date.from(now)).append("expiresAt", Date.from(expiresAt))),
-                Updates.push(PendingEvent.FIELD, event.toDocument()),
-                Updates.set(PendingEvent.FLAG, true)));
+                MongoOutbox.add(List.of(event))));
         if (moved) {
             metrics.counter("review_requests_published_total", "kind", reminder ? "reminder" : "request").increment();
             Log.infof("Review %s for order %s scheduled for publishing", reminder ? "reminder" : "request", orderId);
@@ -174,13 +172,13 @@ public class ReviewScheduler {
                 Updates.combine(update, Updates.set("version", version + 1))).getModifiedCount() == 1;
     }
 
-    private PendingEvent event(String requestId, Order order, boolean reminder, Instant expiresAt, Instant now) {
+    private OutboxEvent event(String requestId, Order order, boolean reminder, Instant expiresAt, Instant now) {
         ReviewRequested request = new ReviewRequested(ReviewRequested.SCHEMA_VERSION, requestId, order.orderId(),
                 order.merchantId(), reminder, expiresAt, order.items().stream()
                         .map(item -> new ReviewRequested.Item(item.sku(), item.name(), item.imageUrl(),
                                 IntStream.rangeClosed(1, 5).mapToObj(stars -> new ReviewRequested.StarLink(stars,
                                         links.starUrl(order.orderId(), item.sku(), stars, expiresAt))).toList()))
                         .toList());
-        return PendingEvent.of(EventType.REVIEW_REQUESTED, requestId, order.orderId(), request, json, now);
+        return OutboxEvent.of(EventType.REVIEW_REQUESTED, requestId, order.orderId(), request, json, now);
     }
 }

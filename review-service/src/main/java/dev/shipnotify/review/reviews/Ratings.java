@@ -6,7 +6,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.shipnotify.review.Store;
-import dev.shipnotify.review.outbox.EventRelay;
+import dev.shipnotify.review.requests.ReviewRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public class Ratings {
     public Ratings(Store store) {
         this.reviews = store.collection(Reviews.COLLECTION);
         this.nps = store.collection(Reviews.NPS);
-        this.requests = store.collection(EventRelay.COLLECTION);
+        this.requests = store.collection(ReviewRequests.COLLECTION);
     }
 
     /** How many reviews gave 1 to 5 stars, their count and average. */

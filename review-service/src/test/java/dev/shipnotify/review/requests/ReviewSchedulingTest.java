@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ReviewRequested;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
-import dev.shipnotify.review.outbox.EventRelay;
+import dev.shipnotify.messaging.Outbox;
 import dev.shipnotify.review.testing.Shop;
 import dev.shipnotify.review.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,7 +43,7 @@ class ReviewSchedulingTest {
     @Inject
     ReviewRequests requests;
     @Inject
-    EventRelay relay;
+    Outbox outbox;
 
     @Test
     void theRequestGoesOutAfterTheDelay_withFiveSignedStarLinksPerItem_thenOneReminder_andNothingMore() {
@@ -53,7 +53,7 @@ class ReviewSchedulingTest {
 
         clock.advance(DELAY.minusMinutes(1));
         scheduler.publishDue();
-        relay.drain();
+        outbox.drain();
         assertThat(Shop.requestsFor(order)).as("a minute before the delay").isEmpty();
         assertThat(stage(order)).isEqualTo("REQUEST");
 
@@ -71,7 +71,7 @@ class ReviewSchedulingTest {
 
         clock.advance(REMINDER.minusMinutes(1));
         scheduler.publishDue();
-        relay.drain();
+        outbox.drain();
         assertThat(Shop.requestsFor(order)).as("a minute before the reminder").hasSize(1);
 
         clock.advance(Duration.ofMinutes(2));
@@ -82,7 +82,7 @@ class ReviewSchedulingTest {
 
         clock.advance(Duration.ofDays(30));
         scheduler.publishDue();
-        relay.drain();
+        outbox.drain();
         assertThat(Shop.requestsFor(order)).as("one reminder at most").hasSize(2);
         assertThat(stage(order)).isEqualTo("DONE");
     }
@@ -96,7 +96,7 @@ class ReviewSchedulingTest {
         clock.advance(DELAY.plusDays(1).plusMinutes(1));
         scheduler.publishDue();
         assertThat(Shop.awaitRequests(order, 1)).hasSize(1);
-        relay.drain();
+        outbox.drain();
         assertThat(Shop.requestsFor(order)).hasSize(1);
     }
 
@@ -121,7 +121,7 @@ class ReviewSchedulingTest {
         clock.advance(DELAY.plusMinutes(1));
         scheduler.publishDue();
         Shop.awaitRequests(asked, 1);
-        relay.drain();
+        outbox.drain();
 
         assertThat(skipReason(cancelled)).isEqualTo("order cancelled");
         assertThat(skipReason(returned)).isEqualTo("order returned");
@@ -143,7 +143,7 @@ class ReviewSchedulingTest {
         requests.answered(order.orderId(), order.merchantId(), clock.instant());
         clock.advance(REMINDER.plusMinutes(1));
         scheduler.publishDue();
-        relay.drain();
+        outbox.drain();
 
         assertThat(Shop.requestsFor(order)).hasSize(1);
         assertThat(stage(order)).isEqualTo("DONE");
@@ -175,7 +175,7 @@ class ReviewSchedulingTest {
         } finally {
             replicas.shutdownNow();
         }
-        relay.drain();
+        outbox.drain();
         for (OrderPlaced order : orders) {
             assertThat(Shop.requestsFor(order)).as("requests for order %s", order.orderId()).hasSize(1);
         }

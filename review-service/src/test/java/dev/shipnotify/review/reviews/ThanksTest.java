@@ -10,7 +10,7 @@ import dev.shipnotify.contracts.ReviewThanked;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.infra.kafka.TopicReader;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
-import dev.shipnotify.review.outbox.EventRelay;
+import dev.shipnotify.messaging.Outbox;
 import dev.shipnotify.review.testing.Asked;
 import dev.shipnotify.review.testing.Shop;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -42,7 +42,7 @@ class ThanksTest {
     }
 
     @Inject
-    EventRelay relay;
+    Outbox outbox;
     @Inject
     ObjectMapper json;
 
@@ -60,7 +60,7 @@ class ThanksTest {
         assertThat(thanks.merchantId()).isEqualTo("merchant-thanks");
         assertThat(thanks.discountCode()).isEqualTo("THANKS10");
         assertThat(record.header(CloudEventHeaders.ID)).isEqualTo(thanks.thanksId());
-        relay.drain();
+        outbox.drain();
         assertThat(thanked(asked)).as("one thank-you for three clicks").hasSize(1);
     }
 
@@ -69,7 +69,7 @@ class ThanksTest {
         Asked asked = Asked.order(Shop.order("merchant-" + UUID.randomUUID(), "SAREE-1"));
 
         given().get(asked.star("SAREE-1", 5)).then().statusCode(200);
-        relay.drain();
+        outbox.drain();
 
         assertThat(thanked(asked)).isEmpty();
     }

@@ -8,7 +8,7 @@ import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
 import dev.shipnotify.messaging.TraceParents;
 import dev.shipnotify.tracking.TrackingConfig;
-import dev.shipnotify.tracking.outbox.PendingEvent;
+import dev.shipnotify.messaging.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +37,8 @@ public class ShipmentEvents {
                 + "?t=" + shipment.pageToken();
     }
 
-    List<PendingEvent> of(Shipment shipment, Progress before, Progress after, boolean announceDelivery, Instant now) {
-        List<PendingEvent> events = new ArrayList<>();
+    List<OutboxEvent> of(Shipment shipment, Progress before, Progress after, boolean announceDelivery, Instant now) {
+        List<OutboxEvent> events = new ArrayList<>();
         if (!after.differsFrom(before)) {
             return events;
         }
@@ -56,13 +56,8 @@ public class ShipmentEvents {
         return events;
     }
 
-    private PendingEvent pending(EventType type, Shipment shipment, Record body, Instant now) {
-        try {
-            return new PendingEvent(UUID.randomUUID().toString(), type.ceType(), type.topic(), shipment.orderId(),
-                    json.writeValueAsString(body), now, TraceParents.current());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an event record is always serialisable", e);
-        }
+    private OutboxEvent pending(EventType type, Shipment shipment, Record body, Instant now) {
+        return OutboxEvent.of(type, shipment.orderId(), body, json, now);
     }
 
     private static String encode(String segment) {

@@ -1,8 +1,8 @@
 package dev.shipnotify.tracking.shipment;
 
 import dev.shipnotify.contracts.ShipmentStatus;
-import dev.shipnotify.tracking.outbox.EventRelay;
-import dev.shipnotify.tracking.outbox.PendingEvent;
+import dev.shipnotify.messaging.Outbox;
+import dev.shipnotify.messaging.OutboxEvent;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -30,13 +30,13 @@ public class ShipmentTracking {
     private final Shipments shipments;
     private final ScanLog scans;
     private final ShipmentEvents events;
-    private final EventRelay relay;
+    private final Outbox outbox;
 
-    public ShipmentTracking(Shipments shipments, ScanLog scans, ShipmentEvents events, EventRelay relay) {
+    public ShipmentTracking(Shipments shipments, ScanLog scans, ShipmentEvents events, Outbox outbox) {
         this.shipments = shipments;
         this.scans = scans;
         this.events = events;
-        this.relay = relay;
+        this.outbox = outbox;
     }
 
     /** A registration's outcome: the shipment, and whether this call created it. */
@@ -117,12 +117,12 @@ public class ShipmentTracking {
             Shipment after = new Shipment(shipment.id(), shipment.merchantId(), shipment.orderId(), shipment.carrier(),
                     shipment.trackingNumber(), shipment.promisedDate(), shipment.pageToken(), all, delivered,
                     shipment.createdAt(), now, shipment.version() + 1);
-            List<PendingEvent> announced = events.of(after, before, progress, !shipment.deliveredPublished(), now);
+            List<OutboxEvent> announced = events.of(after, before, progress, !shipment.deliveredPublished(), now);
             if (shipments.append(shipment, added, progress, delivered, announced, now)) {
                 if (!announced.isEmpty()) {
                     Log.infof("Shipment %s of order %s: %s -> %s", shipment.id(), shipment.orderId(),
                             before.status(), progress.status());
-                    relay.nudge(shipment.id());
+                    outbox.written(List.of(shipment.id()));
                 }
                 return Optional.of(after);
             }

@@ -9,7 +9,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.tracking.Store;
-import dev.shipnotify.tracking.outbox.PendingEvent;
+import dev.shipnotify.messaging.MongoOutbox;
+import dev.shipnotify.messaging.OutboxEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +30,7 @@ import org.bson.conversions.Bson;
 
 /**
  * The {@code shipments} collection: one document per shipment, holding its checkpoints and the events not yet
- * published ({@link PendingEvent}), so a change and its events are one single-document write. A unique index on
+ * published ({@link MongoOutbox}), so a change and its events are one single-document write. A unique index on
  * carrier and tracking number makes one parcel one shipment.
  */
 @ApplicationScoped
@@ -54,12 +55,9 @@ public class Shipments {
 
     void createIndexes(@Observes StartupEvent started) {
         shipments.createIndex(Indexes.ascending("carrierKey", "trackingNumber"), new IndexOptions().unique(true));
-        // Redundant for MongoDB, whose _id index serves a filter on _id and version; the embedded wire server of
-        // local runs uses an index only for a filter with exactly its fields, and every write to a shipment is one.
-        shipments.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+        // Every write to a shipment filters on _id and version; MongoOutbox creates that index.
         shipments.createIndex(Indexes.ascending("trackingNumber"));
         shipments.createIndex(Indexes.ascending("orderId"));
-        shipments.createIndex(Indexes.ascending(PendingEvent.FLAG));
     }
 
     /** Stores a new shipment; empty if its carrier and tracking number are registered already. */
@@ -109,7 +107,7 @@ public class Shipments {
      * write came first: read it again and start over.
      */
     boolean append(Shipment shipment, List<Shipment.Recorded> checkpoints, Progress progress,
-            boolean deliveredPublished, List<PendingEvent> events, Instant now) {
+            boolean deliveredPublished, List<OutboxEvent> events, Instant now) {
         Instant lastScan = Stream.concat(shipment.checkpoints().stream(), checkpoints.stream())
                 .map(c -> c.checkpoint().time()).max(Comparator.naturalOrder()).orElse(shipment.createdAt());
         List<Bson> updates = new ArrayList<>(List.of(
@@ -121,8 +119,7 @@ public class Shipments {
                 Updates.set("updatedAt", Date.from(now)),
                 Updates.inc("version", 1L)));
         if (!events.isEmpty()) {
-            updates.add(Updates.pushEach(PendingEvent.FIELD, events.stream().map(PendingEvent::toDocument).toList()));
-            updates.add(Updates.set(PendingEvent.FLAG, true));
+            updates.add(MongoOutbox.add(events));
         }
         return shipments.updateOne(Store.allOf("_id", shipment.id(), "version", shipment.version()),
                 Updates.combine(updates)).getMatchedCount() == 1;
@@ -146,7 +143,7 @@ public class Shipments {
     }
 
     private static Document toDocument(Shipment s) {
-        return new Document("_id", s.id())
+        return MongoOutbox.none(new Document("_id", s.id())
                 .append("merchantId", s.merchantId())
                 .append("orderId", s.orderId())
                 .append("carrier", s.carrier())
@@ -162,9 +159,7 @@ public class Shipments {
                 .append("deliveredPublished", s.deliveredPublished())
                 .append("createdAt", Date.from(s.createdAt()))
                 .append("updatedAt", Date.from(s.updatedAt()))
-                .append("version", s.version())
-                .append(PendingEvent.FIELD, List.of())
-                .append(PendingEvent.FLAG, false);
+                .append("version", s.version()));
     }
 
     private static Document toDocument(Shipment.Recorded recorded) {

@@ -139,11 +139,6 @@ class AdapterMappingTest {
         }
 
         @Override
-        public String eventSource() {
-            return "/tracking-service";
-        }
-
-        @Override
         public Webhook webhook() {
             return new Webhook() {
                 @Override
@@ -161,11 +156,6 @@ class AdapterMappingTest {
                     return Map.of();
                 }
             };
-        }
-
-        @Override
-        public Outbox outbox() {
-            throw new UnsupportedOperationException();
         }
 
         @Override
