@@ -17,6 +17,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public class MongoOutbox implements OutboxStore {
     private final MongoCollection<Document> documents;
     private final MongoCollection<Document> leases;
 
+    @Inject
     public MongoOutbox(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
             @ConfigProperty(name = "messaging.outbox.collection") String collection) {
         this(client.getDatabase(database).getCollection(collection),

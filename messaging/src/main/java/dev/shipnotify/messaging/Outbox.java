@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -77,9 +78,19 @@ public class Outbox {
             @ConfigProperty(name = "messaging.outbox.lease", defaultValue = "30s") Duration lease,
             @ConfigProperty(name = "messaging.outbox.poll-interval", defaultValue = "5s") Duration pollInterval,
             @ConfigProperty(name = "messaging.outbox.max-backoff", defaultValue = "5s") Duration maxBackoff,
-            @ConfigProperty(name = "messaging.outbox.retention", defaultValue = "P7D") Duration retention) {
-        this(stores.isResolvable() ? stores.get() : null, publisher, registry, service,
+            @ConfigProperty(name = "messaging.outbox.retention", defaultValue = "P7D") Duration retention,
+            @ConfigProperty(name = "messaging.outbox.store") Optional<String> kind) {
+        this(store(stores, kind), publisher, registry, service,
                 new Settings(batchSize, lease, pollInterval, maxBackoff, retention));
+    }
+
+    /** The configured store; none if none is configured, and a failed start if the configured one is missing. */
+    private static OutboxStore store(Instance<OutboxStore> stores, Optional<String> kind) {
+        if (kind.isPresent() && !stores.isResolvable()) {
+            throw new IllegalStateException("messaging.outbox.store=" + kind.get()
+                    + " names no outbox store: postgresql (with a datasource) or mongodb (with a MongoDB client)");
+        }
+        return kind.isPresent() ? stores.get() : null;
     }
 
     /** An outbox of this store (null: none), for a service and for tests; {@link #start} starts its rounds. */
