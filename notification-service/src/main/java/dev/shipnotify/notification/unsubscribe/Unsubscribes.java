@@ -5,11 +5,18 @@ import dev.shipnotify.notification.NotificationConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +29,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Unsubscribes {
     private static final String KEY_NAME = "unsubscribe";
+    private static final Object READ_IN_THIS_TRANSACTION = Unsubscribes.class.getName() + ".read";
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     /** Who a valid link stands for. */
@@ -29,10 +37,12 @@ public class Unsubscribes {
     }
 
     private final String publicUrl;
+    private final TransactionSynchronizationRegistry transaction;
     private volatile byte[] key;
 
-    public Unsubscribes(NotificationConfig config) {
+    public Unsubscribes(NotificationConfig config, TransactionSynchronizationRegistry transaction) {
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+        this.transaction = transaction;
     }
 
     /** The one-click link for this shopper's emails from this merchant. */
@@ -61,13 +71,60 @@ public class Unsubscribes {
         }
     }
 
-    /** Whether the shopper at this address unsubscribed from this merchant's emails. */
+    /**
+     * Whether the shopper at this address unsubscribed from this merchant's emails; answered from what
+     * {@link #preload} read in this transaction, if it read this pair.
+     */
     public boolean optedOut(String merchantId, String email) {
+        Map<String, Boolean> read = readInThisTransaction();
+        Boolean known = read == null ? null : read.get(merchantId + "\n" + hash(email));
+        if (known != null) {
+            return known;
+        }
         return !Panache.getEntityManager().createNativeQuery(
                         "SELECT 1 FROM email_opt_out WHERE merchant_id = :merchant AND email_hash = :hash")
                 .setParameter("merchant", merchantId)
                 .setParameter("hash", hash(email))
                 .getResultList().isEmpty();
+    }
+
+    /**
+     * Reads in one query which of these shoppers (emails by merchant id) unsubscribed, for the {@link #optedOut}
+     * calls of the rest of this transaction: a consumed batch asks once, not once per order.
+     */
+    public void preload(Map<String, Set<String>> emailsByMerchant) {
+        if (emailsByMerchant.isEmpty() || transaction.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return;
+        }
+        Map<String, Boolean> read = readInThisTransaction();
+        if (read == null) {
+            read = new HashMap<>();
+            transaction.putResource(READ_IN_THIS_TRANSACTION, read);
+        }
+        Set<String> hashes = new HashSet<>();
+        for (var merchant : emailsByMerchant.entrySet()) {
+            for (String email : merchant.getValue()) {
+                String hash = hash(email);
+                hashes.add(hash);
+                read.put(merchant.getKey() + "\n" + hash, false);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> optedOut = Panache.getEntityManager().createNativeQuery(
+                        "SELECT merchant_id, email_hash FROM email_opt_out"
+                                + " WHERE merchant_id IN (:merchants) AND email_hash IN (:hashes)")
+                .setParameter("merchants", emailsByMerchant.keySet())
+                .setParameter("hashes", hashes)
+                .getResultList();
+        for (Object[] row : optedOut) {
+            read.replace(row[0] + "\n" + row[1], true);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Boolean> readInThisTransaction() {
+        return transaction.getTransactionStatus() == Status.STATUS_ACTIVE
+                ? (Map<String, Boolean>) transaction.getResource(READ_IN_THIS_TRANSACTION) : null;
     }
 
     /** Records the opt-out; a second one changes nothing. */

@@ -12,7 +12,9 @@ import dev.shipnotify.contracts.Checkpoint;
 import dev.shipnotify.contracts.OrderPlaced;
 import dev.shipnotify.contracts.ShipmentStatus;
 import dev.shipnotify.contracts.ShipmentUpdated;
+import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.infra.quarkus.LocalInfraTestResource;
+import dev.shipnotify.notification.delivery.Channel;
 import dev.shipnotify.notification.delivery.Milestone;
 import dev.shipnotify.notification.testing.EventsAndInbox;
 import dev.shipnotify.notification.testing.Orders;
@@ -79,6 +81,29 @@ class UnsubscribeTest extends EventsAndInbox {
 
         events.publish(outForDelivery(order));
         await().atMost(DELIVERY).until(() -> mailbox.messagesTo(shopper).size() == 2);
+    }
+
+    @Test
+    void anUnsubscribedShoppersNextOrder_consumedInOneBatchWithAnotherShoppers_getsNoEmail() {
+        OrderPlaced first = Orders.anOrder().build();
+        String shopper = first.customer().email();
+        events.publish(first);
+        await().atMost(DELIVERY).until(() -> mailbox.messagesTo(shopper).size() == 1);
+        String link = mailbox.headers(mailbox.messagesTo(shopper).get(0).id()).get("List-Unsubscribe").get(0)
+                .replaceAll("^<|>$", "");
+        given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                .when().post(URI.create(link).getPath()).then().statusCode(200);
+
+        OrderPlaced again = new OrderPlaced(first.schemaVersion(), UUID.randomUUID().toString(), first.merchantId(),
+                Instant.now(), first.merchant(), first.customer(), first.items(), first.total(), first.shipping());
+        OrderPlaced other = Orders.anOrder().merchant(first.merchantId()).withoutWhatsAppConsent().build();
+        events.publishTogether(Topics.ORDER_PLACED, 0, List.of(events.raw(again, UUID.randomUUID().toString()),
+                events.raw(other, UUID.randomUUID().toString())));
+
+        await().atMost(DELIVERY).until(() -> mailbox.messagesTo(other.customer().email()).size() == 1);
+        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> mailbox.messagesTo(shopper).size() == 1);
+        assertThat(notificationsOf(again.orderId())).extracting(notification -> notification.channel)
+                .doesNotContain(Channel.EMAIL);
     }
 
     private static ShipmentUpdated outForDelivery(OrderPlaced order) {
