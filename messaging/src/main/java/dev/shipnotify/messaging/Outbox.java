@@ -33,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * leases keep the rounds of other instances off the same events.
  *
  * <p>A round claims up to {@code messaging.outbox.batch-size} events, hands them all to the {@link Publisher}'s
- * producer, flushes once, and settles the claim in one write: an event is marked published only once the broker
+ * producer at once, waits for the broker's answers, and settles the claim in one write: an event is marked published only once the broker
  * acknowledged it ({@code acks=all}) and every earlier event of its key in the claim was too, so a key's events keep
  * their order. If the process dies between the acknowledgement and the settle, the lease runs out and the events
  * are published again with the same {@code ce_id}, which consumers de-duplicate on; that is the only way an event
@@ -119,7 +119,7 @@ public class Outbox {
             thread.setDaemon(true);
             return thread;
         });
-        worker.scheduleWithFixedDelay(() -> round(true), 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         worker.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }
 
@@ -156,6 +156,15 @@ public class Outbox {
         }
     }
 
+    /** The safety poll's round; whatever it throws, the poll goes on (a periodic task that throws is cancelled). */
+    private void poll() {
+        try {
+            round(true);
+        } catch (Throwable e) {
+            Log.errorf(e, "Outbox poll failed; the next one runs in %s", settings.pollInterval());
+        }
+    }
+
     /** One round, on the worker thread: the announced holders by id, then (for the poll) anything waiting. */
     private void round(boolean poll) {
         if (Instant.now().isBefore(pausedUntil)) {
@@ -188,7 +197,7 @@ public class Outbox {
         }
     }
 
-    /** Claims, sends, flushes once, settles; answers how many events were claimed; throws if any was not published. */
+    /** Claims, sends the claim at once, settles; answers how many events were claimed; throws if any was not published. */
     private int publish(Set<String> holders) {
         OutboxStore.Claim claim = store.claim(holders, settings.batchSize(), settings.lease());
         List<ProducerRecord<String, byte[]>> records = claim.events().stream().map(e -> e.record(source)).toList();
@@ -230,12 +239,17 @@ public class Outbox {
         failures.increment();
         long pause = Math.min(settings.maxBackoff().toMillis(), 100L << Math.min(consecutiveFailures, 16));
         pausedUntil = Instant.now().plusMillis(pause);
-        if (consecutiveFailures == 1) {
-            Log.warnf("Outbox cannot publish, events stay and are retried: %s", e.toString());
+        if (consecutiveFailures == 1 || consecutiveFailures % 100 == 0) {
+            Log.warnf("Outbox cannot publish (%d attempts), events stay and are retried: %s", consecutiveFailures,
+                    e.toString());
         } else {
             Log.debugf("Outbox attempt %d failed, next in %d ms: %s", consecutiveFailures, pause, e.toString());
         }
-        worker.schedule(() -> round(false), pause, TimeUnit.MILLISECONDS);
+        worker.schedule(() -> {
+            // The pause is over when this runs, whatever the wall clock says.
+            pausedUntil = Instant.MIN;
+            round(false);
+        }, pause, TimeUnit.MILLISECONDS);
     }
 
     private void recovered() {

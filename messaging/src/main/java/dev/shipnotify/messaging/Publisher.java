@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * with {@code acks=all}, whatever {@code kafka.*} says (losing or doubling a record is not an option), compresses
  * and fills batches for throughput, and gives up on a record after {@code messaging.producer.send-timeout}, so a
  * caller can retry instead of waiting Kafka's two minutes. {@link #send} and {@link #sendEach} hand a whole list
- * over, flush once and return once the broker answered for every record.
+ * over (it leaves in one batch per partition) and return once the broker answered for every record.
  */
 @ApplicationScoped
 public class Publisher {
@@ -66,7 +66,7 @@ public class Publisher {
     }
 
     /**
-     * Sends them all, flushes once and answers, per record in order, null if the broker took it or why not. Records
+     * Sends them all and answers, per record in order, null if the broker took it or why not. Records
      * of one key go to one partition in this order; a record after a refused one of its key may still be taken.
      */
     public List<Exception> sendEach(List<ProducerRecord<String, byte[]>> records) {
@@ -91,7 +91,8 @@ public class Publisher {
                 sends.add(CompletableFuture.failedFuture(e));
             }
         }
-        producer.flush();
+        // No flush(): it waits for every record of the producer, without a bound, and a broker that comes back
+        // after an outage can leave it waiting; the linger sends the list as one batch anyway.
         long deadline = System.nanoTime() + sendTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
         for (Future<RecordMetadata> send : sends) {
             try {
@@ -116,7 +117,7 @@ public class Publisher {
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            // Callers flush once per list, so lingering only helps records sent one at a time from many threads.
+            // A list handed over at once leaves in as few requests as its partitions need.
             settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
             settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

@@ -122,9 +122,9 @@ public final class EventPublisher implements AutoCloseable {
 
     /**
      * Writes these records to one partition of the topic in one produce request, in this order, and waits for the
-     * broker's acks: a consumer that is waiting polls them in one batch.
+     * broker's acks: a consumer that is waiting polls them in one batch. Answers where each went, in order.
      */
-    public void publishTogether(String topic, int partition, List<Raw> records) {
+    public List<RecordMetadata> publishTogether(String topic, int partition, List<Raw> records) {
         Properties lingering = new Properties();
         lingering.putAll(settings);
         // Nothing leaves before the flush, which then sends everything in one batch.
@@ -136,7 +136,7 @@ public final class EventPublisher implements AutoCloseable {
                 return together.send(record);
             }).toList();
             together.flush();
-            acks.forEach(ack -> await(ack, topic));
+            return acks.stream().map(ack -> await(ack, topic)).toList();
         }
     }
 
