@@ -11,7 +11,7 @@ import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.problem.MerchantKeyLookup;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Date;
@@ -44,6 +44,8 @@ public class MongoMerchantKeys implements MerchantKeyLookup {
         this.json = json;
     }
 
+    // SmallRye's own @Blocking, not smallrye-common's: services without Reactive Messaging (ops-console) check every
+    // smallrye-common @Blocking on their class path, even on a bean they do not build.
     @Incoming(Topics.MERCHANT_KEYS)
     @Blocking
     public void keyChanged(ConsumerRecords<String, byte[]> records) {
