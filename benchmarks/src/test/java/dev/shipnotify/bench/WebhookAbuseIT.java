@@ -111,11 +111,16 @@ class WebhookAbuseIT {
         return Faults.post(trackingPort, request, Duration.ofSeconds(30));
     }
 
-    /** Every header that authenticates the delivery altered: the last character of its value changed. */
+    /**
+     * Every header that authenticates the delivery altered: the last character of its value changed to one that
+     * differs in any case, since a hex signature reads the same in upper and lower case ("…a" to "…A" is no
+     * forgery).
+     */
     private static LoadGenerator.Request forged(LoadGenerator.Request delivery) {
         Map<String, String> headers = new TreeMap<>(delivery.headers());
         headers.replaceAll((name, value) -> name.equalsIgnoreCase("Content-Type") ? value
-                : value.substring(0, value.length() - 1) + (value.endsWith("A") ? "B" : "A"));
+                : value.substring(0, value.length() - 1)
+                        + (Character.toLowerCase(value.charAt(value.length() - 1)) == 'a' ? "b" : "a"));
         return new LoadGenerator.Request(delivery.method(), delivery.path(), headers, delivery.body());
     }
 
