@@ -76,15 +76,16 @@ public class Unsubscribes {
      * {@link #preload} read in this transaction, if it read this pair.
      */
     public boolean optedOut(String merchantId, String email) {
+        String hash = hash(email);
         Map<String, Boolean> read = readInThisTransaction();
-        Boolean known = read == null ? null : read.get(merchantId + "\n" + hash(email));
+        Boolean known = read == null ? null : read.get(pair(merchantId, hash));
         if (known != null) {
             return known;
         }
         return !Panache.getEntityManager().createNativeQuery(
                         "SELECT 1 FROM email_opt_out WHERE merchant_id = :merchant AND email_hash = :hash")
                 .setParameter("merchant", merchantId)
-                .setParameter("hash", hash(email))
+                .setParameter("hash", hash)
                 .getResultList().isEmpty();
     }
 
@@ -106,7 +107,7 @@ public class Unsubscribes {
             for (String email : merchant.getValue()) {
                 String hash = hash(email);
                 hashes.add(hash);
-                read.put(merchant.getKey() + "\n" + hash, false);
+                read.put(pair(merchant.getKey(), hash), false);
             }
         }
         @SuppressWarnings("unchecked")
@@ -117,8 +118,12 @@ public class Unsubscribes {
                 .setParameter("hashes", hashes)
                 .getResultList();
         for (Object[] row : optedOut) {
-            read.replace(row[0] + "\n" + row[1], true);
+            read.replace(pair((String) row[0], (String) row[1]), true);
         }
+    }
+
+    private static String pair(String merchantId, String emailHash) {
+        return merchantId + "\n" + emailHash;
     }
 
     @SuppressWarnings("unchecked")
