@@ -111,17 +111,18 @@ public interface NotificationConfig {
         Duration interval();
 
         /**
-         * Notifications one worker task sends before it hands over to a fresh task, so a long backlog does not
-         * hold one thread ({@code notification.sender.batch-size}).
+         * Notifications one worker claims and sends together ({@code notification.sender.batch-size}): one
+         * transaction claims them, their sends go side by side, one transaction records them. A crash repeats at
+         * most the sends under way, workers × batch size.
          */
-        @WithDefault("50")
+        @WithDefault("16")
         int batchSize();
 
         /**
-         * Notifications one process sends at the same time ({@code notification.sender.workers}); messages of one
-         * order on one channel still go one after the other, in the order they were queued.
+         * Batches one process sends at the same time ({@code notification.sender.workers}); messages of one order on
+         * one channel still go one after the other, in the order they were queued.
          */
-        @WithDefault("4")
+        @WithDefault("2")
         int workers();
 
         Retry retry();

@@ -73,6 +73,10 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "last_attempt_at")
     public Instant lastAttemptAt;
 
+    /** While a sender holds the notification (claimed, being sent): until when others leave it alone. */
+    @Column(name = "leased_until")
+    public Instant leasedUntil;
+
     @Column(name = "last_error")
     public String lastError;
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,7 +29,9 @@ public class NotificationAttempt extends PanacheEntityBase {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_attempt_id")
+    @SequenceGenerator(name = "notification_attempt_id", sequenceName = "notification_attempt_id_seq",
+            allocationSize = 50)
     public Long id;
 
     @Column(name = "notification_id", nullable = false)

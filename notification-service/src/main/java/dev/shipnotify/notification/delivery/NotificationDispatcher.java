@@ -18,6 +18,7 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -26,35 +27,42 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.MDC;
 
 /**
- * Delivers one due notification per call, in its own transaction:
+ * Delivers due notifications a batch at a time, in three steps:
  * <ol>
- * <li>claim the oldest due {@code QUEUED} row with {@code FOR UPDATE SKIP LOCKED}, so replicas never take
- * the same row and never wait on each other;</li>
- * <li>hand it to its channel (render, send) while holding the row lock;</li>
- * <li>record the outcome (SENT, or the next attempt with backoff, or FAILED after the retry budget) and an
- * attempt row, and commit.</li>
+ * <li>claim: in one short transaction, the oldest due {@code QUEUED} rows nobody holds, with {@code FOR UPDATE SKIP
+ * LOCKED} (replicas never take the same row and never wait on each other), leased for {@link #LEASE}; their
+ * channels read and render them in as few queries as the batch allows;</li>
+ * <li>send: every message of the batch handed to its provider side by side, with no transaction or row lock held
+ * while the providers answer;</li>
+ * <li>record: in one transaction, each outcome (SENT, or the next attempt with backoff, or FAILED after the retry
+ * budget) and an attempt row, and the lease released.</li>
  * </ol>
- * The window that remains: if the process dies (or the commit fails) after the provider accepted the message
- * and before this transaction commits, the row is still {@code QUEUED} and the message is sent once more on
- * the next claim. For email the copy carries the same {@code Message-ID}, fixed when the row was queued,
- * so mail clients that de-duplicate on it show one message. Closing the window entirely would need the
- * provider to de-duplicate on our id, which SMTP does not offer.
+ * The window that remains: if the process dies after a provider accepted a message and before its outcome is
+ * recorded, the row is still {@code QUEUED} and the message is sent once more when the lease runs out, so a crash
+ * repeats at most the sends under way: {@code notification.sender.workers} × {@code notification.sender.batch-size}.
+ * An email's copy carries the same {@code Message-ID}, fixed when the row was first claimed, so mail clients that
+ * de-duplicate on it show one message. Closing the window entirely would need the provider to de-duplicate on our
+ * id, which SMTP does not offer.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
 
     /** Where notifications go that will not be sent: refused as malformed, or out of attempts; with the reason. */
     public static final String DEAD_LETTER_TOPIC = Topics.deadLetter("notifications", "notification-service");
+    /** How long a claim keeps other senders off its rows: well past the providers' timeouts. */
+    static final Duration LEASE = Duration.ofSeconds(30);
     private static final int MAX_ERROR_LENGTH = 2000;
     private static final Duration[] SCAN_TO_ACCEPTED_BUCKETS = java.util.stream.Stream.of(1, 5, 15, 30, 60, 120, 300,
             900, 1800, 3600).map(Duration::ofSeconds).toArray(Duration[]::new);
@@ -79,10 +87,8 @@ public class NotificationDispatcher {
         this.meters = meters;
     }
 
-    /** What one call of {@link #dispatchNextDue()} did. */
+    /** What became of one notification of a batch. */
     public enum Result {
-        /** Nothing was due. */
-        IDLE,
         SENT,
         /** Not sent on purpose (the shopper withdrew from the channel); nothing to retry. */
         SUPPRESSED,
@@ -92,102 +98,206 @@ public class NotificationDispatcher {
         FAILED
     }
 
-    public Result dispatchNextDue() {
-        AtomicReference<UUID> claimed = new AtomicReference<>();
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Notification notification = claimNextDue(Instant.now());
-                if (notification == null) {
-                    return Result.IDLE;
-                }
-                claimed.set(notification.id);
-                return deliver(notification);
-            });
-        } catch (RuntimeException e) {
-            if (claimed.get() == null) {
-                throw e;
-            }
-            // The transaction could not commit (the row is unchanged): count it as a failed attempt in a new
-            // one, so a row that always breaks its transaction backs off and ends FAILED instead of spinning.
-            String error = describe(e);
-            QuarkusTransaction.requiringNew().run(() -> {
-                Notification notification = Notification.findById(claimed.get(), LockModeType.PESSIMISTIC_WRITE);
-                if (notification != null && notification.status == NotificationStatus.QUEUED) {
-                    Instant now = Instant.now();
-                    notification.attempts++;
-                    notification.lastAttemptAt = now;
-                    failed(notification, now, error);
-                }
-            });
-            return Result.FAILED;
+    /** What one {@link #dispatchDue} did: how many notifications it handled, and whether any attempt failed. */
+    public record Round(int handled, boolean failed) {
+    }
+
+    /** A claimed notification on its way: its send, then what came of it. */
+    private static final class Claimed {
+        final Notification notification;
+        final ChannelSender.Send send;
+        Span span;
+        Instant started;
+        Instant finished;
+        ChannelSender.SentMessage sent;
+        RuntimeException error;
+
+        Claimed(Notification notification, ChannelSender.Send send) {
+            this.notification = notification;
+            this.send = send;
         }
     }
 
+    /** Claims up to {@code limit} due notifications, sends them side by side and records every outcome. */
+    public Round dispatchDue(int limit) {
+        List<Claimed> batch = QuarkusTransaction.requiringNew().call(() -> claim(Instant.now(), limit));
+        if (batch.isEmpty()) {
+            return new Round(0, false);
+        }
+        CompletableFuture.allOf(batch.stream()
+                .map(claimed -> CompletableFuture.runAsync(() -> send(claimed), Infrastructure.getDefaultWorkerPool()))
+                .toArray(CompletableFuture[]::new)).join();
+        List<Result> results;
+        try {
+            results = QuarkusTransaction.requiringNew().call(() -> record(batch));
+        } catch (RuntimeException e) {
+            // One outcome broke the batch's transaction: each on its own, so only that one stays unrecorded.
+            Log.errorf(e, "Recording %d outcomes together failed; recording them one by one", batch.size());
+            results = batch.stream().map(this::recordAlone).toList();
+        }
+        return new Round(batch.size(), results.contains(Result.FAILED));
+    }
+
     /**
-     * The oldest due notification on a channel that works now, locked; null if none. A notification waits while an
-     * earlier one of its order on its channel is due (or being sent by another worker), so a shopper hears of "shipped"
-     * before "out for delivery" however many workers send.
+     * The oldest due notifications on channels that work now, locked and leased, each with its prepared send. A
+     * notification waits while an earlier one of its order on its channel is due (or being sent by another worker),
+     * so a shopper hears of "shipped" before "out for delivery" however many workers send, and a batch never holds
+     * two of one order on one channel.
      */
-    private Notification claimNextDue(Instant now) {
+    private List<Claimed> claim(Instant now, int limit) {
         List<String> available = senders.values().stream().filter(ChannelSender::available)
                 .map(sender -> sender.channel().name()).toList();
         if (available.isEmpty()) {
-            return null;
+            return List.of();
         }
         @SuppressWarnings("unchecked")
         List<Notification> due = Panache.getEntityManager().createNativeQuery("""
                 SELECT * FROM notification n
                 WHERE status = 'QUEUED' AND next_attempt_at <= :now AND channel IN (:channels)
+                  AND (leased_until IS NULL OR leased_until <= :now)
                   AND NOT EXISTS (SELECT 1 FROM notification earlier
                                   WHERE earlier.order_id = n.order_id AND earlier.channel = n.channel
                                     AND earlier.status = 'QUEUED' AND earlier.next_attempt_at <= :now
                                     AND earlier.created_at < n.created_at)
                 ORDER BY next_attempt_at
-                LIMIT 1
+                LIMIT :limit
                 FOR UPDATE SKIP LOCKED""", Notification.class)
                 .setParameter("now", now)
                 .setParameter("channels", available)
+                .setParameter("limit", limit)
                 .getResultList();
-        return due.isEmpty() ? null : due.get(0);
+        Map<Channel, List<Notification>> byChannel = new EnumMap<>(Channel.class);
+        for (Notification notification : due) {
+            notification.leasedUntil = now.plus(LEASE);
+            byChannel.computeIfAbsent(notification.channel, channel -> new ArrayList<>()).add(notification);
+        }
+        List<Claimed> batch = new ArrayList<>(due.size());
+        byChannel.forEach((channel, notifications) -> {
+            List<ChannelSender.Send> sends = senders.get(channel).prepare(notifications);
+            for (int i = 0; i < notifications.size(); i++) {
+                batch.add(new Claimed(notifications.get(i), sends.get(i)));
+            }
+        });
+        return batch;
     }
 
     /**
      * One attempt in a span of its own ({@code send email} or {@code send whatsapp}), in the trace of the event that
-     * queued the message; the log lines of the attempt carry its {@code traceId} and {@code spanId}.
+     * queued the message; the span ends once the outcome is recorded.
      */
-    private Result deliver(Notification notification) {
-        Span span = tracer.spanBuilder("send " + notification.channel.key()).setSpanKind(SpanKind.CLIENT)
+    private void send(Claimed claimed) {
+        Notification notification = claimed.notification;
+        claimed.span = tracer.spanBuilder("send " + notification.channel.key()).setSpanKind(SpanKind.CLIENT)
                 .setParent(TraceParents.parent(notification.traceParent))
                 .setAttribute("notification.id", notification.id.toString())
                 .setAttribute("notification.milestone", notification.milestone.key())
                 .setAttribute("notification.attempt", notification.attempts + 1L).startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            MDC.put("traceId", span.getSpanContext().getTraceId());
-            MDC.put("spanId", span.getSpanContext().getSpanId());
-            Result result = attempt(notification);
-            span.setAttribute("notification.outcome", result.name());
-            if (result == Result.FAILED || result == Result.GAVE_UP) {
-                span.setStatus(StatusCode.ERROR, String.valueOf(notification.lastError));
+        claimed.started = Instant.now();
+        try (Scope ignored = claimed.span.makeCurrent()) {
+            claimed.sent = claimed.send.send();
+        } catch (RuntimeException e) {
+            claimed.error = e;
+        } finally {
+            claimed.finished = Instant.now();
+        }
+    }
+
+    /**
+     * Records the batch's outcomes on its rows, locked: a provider's receipt (a WhatsApp status webhook) can arrive
+     * before its send is recorded, and the lock makes it either wait for this record or be seen by it.
+     */
+    private List<Result> record(List<Claimed> batch) {
+        List<UUID> ids = batch.stream().map(claimed -> claimed.notification.id).toList();
+        Map<UUID, Notification> rows = new HashMap<>();
+        Notification.<Notification>find("id in ?1", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(row -> rows.put(row.id, row));
+        Map<UUID, NotificationStatus> reached = receiptsBefore(ids);
+        return batch.stream().map(claimed -> {
+            Notification row = rows.get(claimed.notification.id);
+            Result result = record(claimed, row);
+            if (result == Result.SENT && reached.containsKey(row.id)) {
+                row.status = reached.get(row.id);
             }
+            return result;
+        }).toList();
+    }
+
+    /** The furthest status (delivered, read) that receipts already recorded for these notifications reached. */
+    private static Map<UUID, NotificationStatus> receiptsBefore(List<UUID> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> receipts = Panache.getEntityManager().createNativeQuery("""
+                        SELECT notification_id, status FROM notification_receipt
+                        WHERE notification_id IN (:ids) AND status IN ('DELIVERED', 'READ')""")
+                .setParameter("ids", ids)
+                .getResultList();
+        Map<UUID, NotificationStatus> reached = new HashMap<>();
+        for (Object[] receipt : receipts) {
+            reached.merge((UUID) receipt[0], NotificationStatus.valueOf((String) receipt[1]),
+                    (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        return reached;
+    }
+
+    /** Records one outcome in its own transaction; if even that fails, counts a failed attempt in another. */
+    private Result recordAlone(Claimed claimed) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> record(List.of(claimed)).get(0));
+        } catch (RuntimeException e) {
+            // The row is unchanged: count a failed attempt, so a row that always breaks its transaction backs off
+            // and ends FAILED instead of coming back with every lease.
+            String error = describe(e);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Notification notification = Notification.findById(claimed.notification.id,
+                        LockModeType.PESSIMISTIC_WRITE);
+                if (notification != null && notification.status == NotificationStatus.QUEUED) {
+                    notification.attempts++;
+                    notification.lastAttemptAt = claimed.started;
+                    notification.leasedUntil = null;
+                    failed(notification, claimed.started, error);
+                }
+            });
+            end(claimed, Result.FAILED, error);
+            return Result.FAILED;
+        }
+    }
+
+    /**
+     * Records the outcome on the row as it is now; a row no longer {@code QUEUED} (cancelled meanwhile) keeps its
+     * state. The log lines of the attempt carry its {@code traceId} and {@code spanId}.
+     */
+    private Result record(Claimed claimed, Notification notification) {
+        if (notification == null || notification.status != NotificationStatus.QUEUED) {
+            end(claimed, Result.SUPPRESSED, null);
+            return Result.SUPPRESSED;
+        }
+        MDC.put("traceId", claimed.span.getSpanContext().getTraceId());
+        MDC.put("spanId", claimed.span.getSpanContext().getSpanId());
+        try {
+            notification.leasedUntil = null;
+            Result result = outcome(notification, claimed);
+            end(claimed, result, notification.lastError);
             return result;
         } finally {
             MDC.remove("traceId");
             MDC.remove("spanId");
-            span.end();
         }
     }
 
-    private Result attempt(Notification notification) {
-        Instant started = Instant.now();
+    private static void end(Claimed claimed, Result result, String error) {
+        claimed.span.setAttribute("notification.outcome", result.name());
+        if (result == Result.FAILED || result == Result.GAVE_UP) {
+            claimed.span.setStatus(StatusCode.ERROR, String.valueOf(error));
+        }
+        claimed.span.end();
+    }
+
+    private Result outcome(Notification notification, Claimed claimed) {
+        Instant started = claimed.started;
+        Instant finished = claimed.finished;
         notification.attempts++;
         notification.lastAttemptAt = started;
-        try {
-            ChannelSender sender = senders.get(notification.channel);
-            if (sender == null) {
-                throw new IllegalStateException("no sender for channel " + notification.channel);
-            }
-            ChannelSender.SentMessage sent = sender.send(notification);
-            Instant finished = Instant.now();
+        if (claimed.error == null) {
+            ChannelSender.SentMessage sent = claimed.sent;
             notification.status = NotificationStatus.SENT;
             notification.sentAt = finished;
             notification.subject = sent.subject();
@@ -201,8 +311,10 @@ public class NotificationDispatcher {
                     notification.channel, notification.orderId, redact(notification), notification.attempts,
                     sent.messageId());
             return Result.SENT;
+        }
+        try {
+            throw claimed.error;
         } catch (SuppressedException e) {
-            Instant finished = Instant.now();
             notification.status = NotificationStatus.SUPPRESSED;
             notification.lastError = e.getMessage();
             notification.updatedAt = finished;
@@ -227,7 +339,7 @@ public class NotificationDispatcher {
             // Not the notification's fault: it keeps its attempt budget and waits for the channel to work again.
             notification.attempts--;
             notification.lastError = e.getMessage();
-            notification.updatedAt = Instant.now();
+            notification.updatedAt = finished;
             Log.errorf("%s channel unavailable, %s for order %s waits: %s", notification.channel,
                     notification.milestone, notification.orderId, e.getMessage());
             return Result.FAILED;

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Drives the {@link NotificationDispatcher}. It wakes up right after a transaction that queued a notification
  * commits, so a new message goes out at once, and on every {@code notification.sender.interval} tick, which
  * picks up retries that became due and anything queued by another replica. Up to {@code notification.sender.workers}
- * drains run side by side in a process, as replicas do, each on its own rows: a send mostly waits on the provider
- * and the database, so one at a time left the CPU idle.
+ * drains run side by side in a process, as replicas do, each on its own batches of {@code
+ * notification.sender.batch-size} rows: while one batch waits on the providers, another is claimed or recorded.
  */
 @ApplicationScoped
 public class SenderLoop {
@@ -74,8 +74,10 @@ public class SenderLoop {
     }
 
     /**
-     * Delivers what is due. After a full batch it hands over to a fresh worker task rather than holding
-     * this thread; returns at once if all workers are draining.
+     * Delivers what is due, a batch at a time. After a full batch it hands over to a fresh worker task rather than
+     * holding this thread; returns at once if all workers are draining. A batch with a failed attempt ends the
+     * drain: when the provider is down, the other due rows would each fail the same way (and each wait out the
+     * provider's timeout), so they wait for the next tick instead.
      *
      * @return how many notifications this call handled (sent or rescheduled)
      */
@@ -85,43 +87,25 @@ public class SenderLoop {
             if (stopping || !workers.tryAcquire()) {
                 return handled;
             }
-            int batch;
+            NotificationDispatcher.Round round;
             try {
                 wanted.set(false);
-                batch = drainBatch();
+                round = dispatcher.dispatchDue(batchSize);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Sender loop stopped this round after %d notifications", handled);
+                return handled;
             } finally {
                 workers.release();
             }
-            handled += batch;
-            if (batch == batchSize) {
+            handled += round.handled();
+            if (round.failed()) {
+                return handled;
+            }
+            if (round.handled() == batchSize) {
                 wake();
                 return handled;
             }
         } while (wanted.get());
-        return handled;
-    }
-
-    /**
-     * Sends due notifications until none is left, the batch is full, or one attempt fails: when the provider
-     * is down, the other due rows would each fail the same way (and each wait out the provider's timeout),
-     * so they wait for the next tick instead.
-     */
-    private int drainBatch() {
-        int handled = 0;
-        try {
-            while (handled < batchSize && !stopping) {
-                NotificationDispatcher.Result result = dispatcher.dispatchNextDue();
-                if (result == NotificationDispatcher.Result.IDLE) {
-                    break;
-                }
-                handled++;
-                if (result == NotificationDispatcher.Result.FAILED) {
-                    break;
-                }
-            }
-        } catch (RuntimeException e) {
-            Log.errorf(e, "Sender loop stopped this round after %d notifications", handled);
-        }
         return handled;
     }
 }

@@ -89,7 +89,7 @@ public class OrderProjection extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** The projections of those of these orders that exist, by order id, read in one query. */
-    static Map<String, OrderProjection> byId(Collection<String> orderIds) {
+    public static Map<String, OrderProjection> byId(Collection<String> orderIds) {
         Map<String, OrderProjection> known = new HashMap<>();
         if (!orderIds.isEmpty()) {
             OrderProjection.<OrderProjection>list("orderId in ?1", orderIds).forEach(o -> known.put(o.orderId, o));

@@ -11,11 +11,17 @@ import dev.shipnotify.notification.unsubscribe.Unsubscribes;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Sends a notification as a multipart (HTML + text) email over SMTP with quarkus-mailer's blocking
- * {@link Mailer}, which returns once the server accepted the message or throws (bounded by
- * {@code quarkus.mailer.timeout}).
+ * Sends notifications as multipart (HTML + text) emails over SMTP with quarkus-mailer's blocking {@link Mailer},
+ * which returns once the server accepted the message or throws (bounded by {@code quarkus.mailer.timeout}); the
+ * mailer keeps a pool of open connections ({@code quarkus.mailer.max-pool-size}) that a batch's sends share.
  */
 @ApplicationScoped
 public class EmailSender implements ChannelSender {
@@ -41,8 +47,22 @@ public class EmailSender implements ChannelSender {
     }
 
     @Override
-    public SentMessage send(Notification notification) {
-        OrderProjection order = OrderProjection.findById(notification.orderId);
+    public List<Send> prepare(List<Notification> batch) {
+        Map<String, OrderProjection> orders = OrderProjection.byId(
+                batch.stream().map(notification -> notification.orderId).collect(Collectors.toSet()));
+        Map<String, Set<String>> recipients = new HashMap<>();
+        for (Notification notification : batch) {
+            recipients.computeIfAbsent(notification.merchantId, merchant -> new HashSet<>())
+                    .add(notification.recipient);
+        }
+        unsubscribes.preload(recipients);
+        return batch.stream()
+                .map(notification -> ChannelSender.refusal(() -> prepare(notification,
+                        orders.get(notification.orderId))))
+                .toList();
+    }
+
+    private Send prepare(Notification notification, OrderProjection order) {
         if (order == null) {
             throw new IllegalStateException("no projection of order " + notification.orderId);
         }
@@ -54,8 +74,11 @@ public class EmailSender implements ChannelSender {
         }
         RenderedEmail email = renderer.render(notification.milestone, order, notification.shipment,
                 notification.review);
-        String messageId = notification.messageId != null ? notification.messageId
-                : identity.newMessageId(order.merchant);
+        if (notification.messageId == null) {
+            // Kept with the claim: a send repeated after a crash carries the same Message-ID.
+            notification.messageId = identity.newMessageId(order.merchant);
+        }
+        String messageId = notification.messageId;
         Mail mail = Mail.withHtml(notification.recipient, email.subject(), email.html())
                 .setText(email.text())
                 .setFrom(identity.from(order.merchant))
@@ -70,8 +93,10 @@ public class EmailSender implements ChannelSender {
         if (supportEmail != null && supportEmail.indexOf('@') > 0) {
             mail.addReplyTo(supportEmail);
         }
-        mailer.send(mail);
-        return new SentMessage(email.subject(), messageId);
+        return () -> {
+            mailer.send(mail);
+            return new SentMessage(email.subject(), messageId);
+        };
     }
 
     /** Whether the WhatsApp message of the same milestone (and shipment) reached the shopper's eyes. */

@@ -103,8 +103,9 @@ public class WhatsAppInbox {
     }
 
     /**
-     * The notification a status is about, locked: by the id we gave as callback data (the send's own transaction may
-     * not have committed the message id yet, and the lock waits for it), else by the message id.
+     * The notification a status is about, locked: by the id we gave as callback data (its send may not be recorded
+     * yet: then the status only joins the history, and the sender applies it when it records the send), else by the
+     * message id.
      */
     private static Notification find(Status status) {
         if (status.notificationId() != null) {

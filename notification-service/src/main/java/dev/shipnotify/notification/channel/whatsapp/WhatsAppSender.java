@@ -19,8 +19,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Sends a notification as an approved template message through the WhatsApp Cloud API
@@ -66,34 +69,45 @@ public class WhatsAppSender implements ChannelSender {
     }
 
     @Override
-    public SentMessage send(Notification notification) {
-        // Another worker may have stopped the channel after this one claimed the row: no call that would fail again.
-        Optional<WhatsAppChannel.Stop> stop = channel.stopped();
-        if (stop.isPresent()) {
-            throw new ChannelUnavailableException(stop.get().reason());
-        }
-        OrderProjection order = OrderProjection.findById(notification.orderId);
+    public List<Send> prepare(List<Notification> batch) {
+        Map<String, OrderProjection> orders = OrderProjection.byId(
+                batch.stream().map(notification -> notification.orderId).collect(Collectors.toSet()));
+        Set<String> optedOut = optOuts.optedOut(batch.stream().map(notification -> notification.recipient).toList());
+        return batch.stream()
+                .map(notification -> ChannelSender.refusal(() -> prepare(notification,
+                        orders.get(notification.orderId), optedOut.contains(notification.recipient))))
+                .toList();
+    }
+
+    private Send prepare(Notification notification, OrderProjection order, boolean optedOut) {
         if (order == null) {
             throw new IllegalStateException("no projection of order " + notification.orderId);
         }
-        if (optOuts.optedOut(notification.recipient)) {
+        if (optedOut) {
             throw new SuppressedException("the shopper replied STOP on WhatsApp");
         }
         WhatsAppTemplate template = WhatsAppTemplate.of(notification, order);
         String phoneNumberId = Optional.ofNullable(order.merchant.whatsappPhoneNumberId())
                 .filter(id -> id.matches("[0-9]{1,20}")).orElse(config.phoneNumberId());
-        HttpResponse<String> response = post(phoneNumberId,
-                template.request(notification.recipient, notification.id.toString()));
-        JsonNode body = read(response);
-        if (response.statusCode() / 100 == 2) {
-            String wamid = body.path("messages").path(0).path("id").asText(null);
-            if (wamid == null) {
-                throw new IllegalStateException("the Cloud API answered " + response.statusCode()
-                        + " without a message id");
+        Object request = template.request(notification.recipient, notification.id.toString());
+        return () -> {
+            // Another send may have stopped the channel since the claim: no call that would fail again.
+            Optional<WhatsAppChannel.Stop> stop = channel.stopped();
+            if (stop.isPresent()) {
+                throw new ChannelUnavailableException(stop.get().reason());
             }
-            return new SentMessage(template.name() + " (" + template.language() + ")", wamid);
-        }
-        throw failure(response.statusCode(), body.path("error"));
+            HttpResponse<String> response = post(phoneNumberId, request);
+            JsonNode body = read(response);
+            if (response.statusCode() / 100 == 2) {
+                String wamid = body.path("messages").path(0).path("id").asText(null);
+                if (wamid == null) {
+                    throw new IllegalStateException("the Cloud API answered " + response.statusCode()
+                            + " without a message id");
+                }
+                return new SentMessage(template.name() + " (" + template.language() + ")", wamid);
+            }
+            throw failure(response.statusCode(), body.path("error"));
+        };
     }
 
     private RuntimeException failure(int status, JsonNode error) {
