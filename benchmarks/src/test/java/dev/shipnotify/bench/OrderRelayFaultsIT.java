@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class OrderRelayFaultsIT {
     private static final int KILLS = Faults.size(8, 100);
     private static final int CLIENTS = 4;
+    private static final String UNPUBLISHED = "select count(*) from outbox where published_at is null";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -75,25 +77,21 @@ class OrderRelayFaultsIT {
                 // The fault: a kill at a random moment of the load, as soon after it as committed orders wait for
                 // their publish (the relay is woken by each commit, so that window is a few milliseconds wide).
                 TimeUnit.MILLISECONDS.sleep(300 + random.nextInt(1200));
-                long aimUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-                while (System.nanoTime() < aimUntil
-                        && count(postgresPort, "select count(*) from outbox where published_at is null") == 0) {
-                    Thread.onSpinWait();
-                }
+                awaitUnpublished(postgresPort, Duration.ofSeconds(2));
                 service.kill();
                 placing.set(false);
                 for (Future<?> client : running) {
                     client.get();
                 }
                 clients.shutdown();
-                long pending = count(postgresPort, "select count(*) from outbox where published_at is null");
+                long pending = count(postgresPort, UNPUBLISHED);
                 killsInTheWindow += pending > 0 ? 1 : 0;
                 committedNotPublishedAtKills += pending;
                 service = faults.harness.startService(faults.work, "order-service", orderPort, environment);
             }
             double seconds = (System.nanoTime() - begin) / 1e9;
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
-                    () -> count(postgresPort, "select count(*) from outbox where published_at is null") == 0);
+                    () -> count(postgresPort, UNPUBLISHED) == 0);
             service.close();
 
             Set<String> committed = ids(postgresPort);
@@ -151,6 +149,22 @@ class OrderRelayFaultsIT {
             }
         }
         return null;
+    }
+
+    /** Returns once committed orders await their publish, or after {@code within}; one connection for every look. */
+    private static void awaitUnpublished(int postgresPort, Duration within) throws SQLException {
+        long until = System.nanoTime() + within.toNanos();
+        try (Connection connection = DriverManager.getConnection(OrderCreateBenchmark.jdbcUrl(postgresPort),
+                "postgres", "postgres"); PreparedStatement unpublished = connection.prepareStatement(UNPUBLISHED)) {
+            while (System.nanoTime() < until) {
+                try (ResultSet rs = unpublished.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private static long count(int postgresPort, String sql) throws SQLException {

@@ -1,11 +1,12 @@
 package dev.shipnotify.notification.delivery;
 
+import dev.shipnotify.notification.order.OrderProjection;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Hands notifications to the provider of one channel (SMTP server, WhatsApp Cloud API) in two steps: {@link #prepare}
- * reads and renders a claimed batch inside the dispatcher's transaction, then each {@link Send} talks to the provider
+ * reads and renders a claimed batch inside the dispatcher's transaction (the dispatcher reads the batch's
+ * order projections, once for every channel), then each {@link Send} talks to the provider
  * with no transaction open, side by side with the rest of the batch.
  */
 public interface ChannelSender {
@@ -18,11 +19,20 @@ public interface ChannelSender {
     }
 
     /**
-     * Makes these notifications ready to go, reading what they show from this service's projections in as few
-     * queries as the batch allows (in the dispatcher's transaction). Returns one {@link Send} per notification, in
-     * the same order; a notification that must not or cannot go gets a send that throws why (see {@link #refusal}).
+     * Reads what this batch needs beyond its order projections (opt-outs, say) in as few queries as it allows, in the
+     * dispatcher's transaction, and returns what makes each of its notifications ready to go.
      */
-    List<Send> prepare(List<Notification> batch);
+    Preparer prepare(List<Notification> batch);
+
+    /** Renders one notification of the batch {@link #prepare} read for, in the dispatcher's transaction. */
+    @FunctionalInterface
+    interface Preparer {
+        /**
+         * @return its exchange with the provider
+         * @throws SuppressedException when it must not be sent at all
+         */
+        Send prepare(Notification notification, OrderProjection order);
+    }
 
     /** One notification's exchange with the provider, run outside any transaction. */
     @FunctionalInterface
@@ -30,24 +40,12 @@ public interface ChannelSender {
         /**
          * Returns once the provider has accepted the message.
          *
-         * @throws SuppressedException when it must not be sent at all
          * @throws UndeliverableException when the recipient cannot be reached on this channel
          * @throws RejectedException when the provider refused the request as malformed
          * @throws ChannelUnavailableException when the channel as a whole stopped working
          * @throws RuntimeException when the provider did not accept it; the dispatcher retries with backoff
          */
         SentMessage send();
-    }
-
-    /** What {@code prepare} produced, or, if preparing threw, a send that throws the same. */
-    static Send refusal(Supplier<Send> prepare) {
-        try {
-            return prepare.get();
-        } catch (RuntimeException e) {
-            return () -> {
-                throw e;
-            };
-        }
     }
 
     /** What the provider accepted: the subject or template name shown in the log, and the message id. */

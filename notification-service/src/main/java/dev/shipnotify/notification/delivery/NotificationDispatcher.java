@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shipnotify.contracts.Redact;
 import dev.shipnotify.messaging.TraceParents;
 import dev.shipnotify.notification.NotificationConfig;
+import dev.shipnotify.notification.order.OrderProjection;
 import dev.shipnotify.contracts.Topics;
 import dev.shipnotify.messaging.DeadLetters;
 import dev.shipnotify.messaging.Publisher;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.MDC;
 
@@ -166,6 +168,8 @@ public class NotificationDispatcher {
                 .setParameter("channels", available)
                 .setParameter("limit", limit)
                 .getResultList();
+        Map<String, OrderProjection> orders = OrderProjection.byId(
+                due.stream().map(notification -> notification.orderId).collect(Collectors.toSet()));
         Map<Channel, List<Notification>> byChannel = new EnumMap<>(Channel.class);
         for (Notification notification : due) {
             notification.leasedUntil = now.plus(LEASE);
@@ -173,12 +177,28 @@ public class NotificationDispatcher {
         }
         List<Claimed> batch = new ArrayList<>(due.size());
         byChannel.forEach((channel, notifications) -> {
-            List<ChannelSender.Send> sends = senders.get(channel).prepare(notifications);
-            for (int i = 0; i < notifications.size(); i++) {
-                batch.add(new Claimed(notifications.get(i), sends.get(i)));
+            ChannelSender.Preparer preparer = senders.get(channel).prepare(notifications);
+            for (Notification notification : notifications) {
+                batch.add(new Claimed(notification, prepare(preparer, notification,
+                        orders.get(notification.orderId))));
             }
         });
         return batch;
+    }
+
+    /** The notification's send; if it cannot be prepared, a send that throws why, so it is recorded like the rest. */
+    private static ChannelSender.Send prepare(ChannelSender.Preparer preparer, Notification notification,
+            OrderProjection order) {
+        try {
+            if (order == null) {
+                throw new IllegalStateException("no projection of order " + notification.orderId);
+            }
+            return preparer.prepare(notification, order);
+        } catch (RuntimeException e) {
+            return () -> {
+                throw e;
+            };
+        }
     }
 
     /**

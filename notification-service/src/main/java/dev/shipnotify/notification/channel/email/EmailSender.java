@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Sends notifications as multipart (HTML + text) emails over SMTP with quarkus-mailer's blocking {@link Mailer},
@@ -47,25 +46,17 @@ public class EmailSender implements ChannelSender {
     }
 
     @Override
-    public List<Send> prepare(List<Notification> batch) {
-        Map<String, OrderProjection> orders = OrderProjection.byId(
-                batch.stream().map(notification -> notification.orderId).collect(Collectors.toSet()));
+    public Preparer prepare(List<Notification> batch) {
         Map<String, Set<String>> recipients = new HashMap<>();
         for (Notification notification : batch) {
             recipients.computeIfAbsent(notification.merchantId, merchant -> new HashSet<>())
                     .add(notification.recipient);
         }
         unsubscribes.preload(recipients);
-        return batch.stream()
-                .map(notification -> ChannelSender.refusal(() -> prepare(notification,
-                        orders.get(notification.orderId))))
-                .toList();
+        return this::prepare;
     }
 
     private Send prepare(Notification notification, OrderProjection order) {
-        if (order == null) {
-            throw new IllegalStateException("no projection of order " + notification.orderId);
-        }
         if (unsubscribes.optedOut(order.merchantId, notification.recipient)) {
             throw new SuppressedException("the shopper unsubscribed from the merchant's emails");
         }

@@ -20,10 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Sends a notification as an approved template message through the WhatsApp Cloud API
@@ -69,20 +67,12 @@ public class WhatsAppSender implements ChannelSender {
     }
 
     @Override
-    public List<Send> prepare(List<Notification> batch) {
-        Map<String, OrderProjection> orders = OrderProjection.byId(
-                batch.stream().map(notification -> notification.orderId).collect(Collectors.toSet()));
+    public Preparer prepare(List<Notification> batch) {
         Set<String> optedOut = optOuts.optedOut(batch.stream().map(notification -> notification.recipient).toList());
-        return batch.stream()
-                .map(notification -> ChannelSender.refusal(() -> prepare(notification,
-                        orders.get(notification.orderId), optedOut.contains(notification.recipient))))
-                .toList();
+        return (notification, order) -> prepare(notification, order, optedOut.contains(notification.recipient));
     }
 
     private Send prepare(Notification notification, OrderProjection order, boolean optedOut) {
-        if (order == null) {
-            throw new IllegalStateException("no projection of order " + notification.orderId);
-        }
         if (optedOut) {
             throw new SuppressedException("the shopper replied STOP on WhatsApp");
         }
