@@ -34,7 +34,9 @@ public class NotificationHistory {
      * A step: {@code QUEUED}, an attempt's outcome ({@code SENT}, {@code RETRY}, {@code FAILED}, {@code SUPPRESSED})
      * or a status the provider reported ({@code SENT}, {@code DELIVERED}, {@code READ}, {@code FAILED}).
      *
-     * @param at         when it happened here: for a provider's status, when its report arrived
+     * @param at         when it happened here: for an attempt, when it began (the hand-over: the provider's report
+     *                   of a send can arrive before the send's own answer does); for a provider's status, when its
+     *                   report arrived
      * @param by         {@code service} for our own steps, {@code provider} for what the provider reported
      * @param reportedAt the provider's own time for its status (WhatsApp gives whole seconds); null for ours
      * @param detail     an error or a reason, or null
@@ -64,7 +66,7 @@ public class NotificationHistory {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("QUEUED", n.createdAt, "service", null,
                 n.nextAttemptAt.isAfter(n.createdAt.plusSeconds(1)) ? "waits until " + n.nextAttemptAt : null));
-        attempts.forEach(a -> steps.add(new Step(a.outcome.name(), a.finishedAt, "service", null, a.error)));
+        attempts.forEach(a -> steps.add(new Step(a.outcome.name(), a.startedAt, "service", null, a.error)));
         steps.addAll(receipts);
         if (attempts.isEmpty() && n.lastError != null) {
             // Suppressed without an attempt (the order was cancelled), or waiting on a stopped channel.
