@@ -49,7 +49,7 @@ final class MailStore {
         String id = UUID.randomUUID().toString();
         // Millisecond precision, as Mailpit reports "Created".
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        StoredMail mail = new StoredMail(id, created, envelope, raw, MailParser.parse(raw, envelope));
+        StoredMail mail = new StoredMail(id, created, envelope, raw);
         if (dir != null) {
             try {
                 writeAtomically(dir.resolve(id + ".eml"), raw);
@@ -149,7 +149,7 @@ final class MailStore {
             created = Files.getLastModifiedTime(eml).toInstant();
             envelope = new Envelope("", List.of(), "");
         }
-        return new StoredMail(id, created, envelope, raw, MailParser.parse(raw, envelope));
+        return new StoredMail(id, created, envelope, raw);
     }
 
     private static ObjectNode metadata(StoredMail mail) {
