@@ -58,8 +58,14 @@ public class OrderPlacedHandler {
         bodies.values().stream().filter(order -> order.customer().email() != null).forEach(order -> emails
                 .computeIfAbsent(order.merchantId(), merchant -> new HashSet<>()).add(order.customer().email()));
         unsubscribes.preload(emails);
+        // Every projection first, then the messages: the new projections are then written with one flush, before the
+        // first message that references one, not one flush per message.
+        Map<EventEnvelope, OrderProjection> projections = new IdentityHashMap<>();
+        Instant now = Instant.now();
+        events.forEach(event -> projections.put(event, OrderProjection.upsert(bodies.get(event), event.id(), now,
+                known)));
         consumer.eachEvent(event -> {
-            OrderProjection order = OrderProjection.upsert(bodies.get(event), event.id(), Instant.now(), known);
+            OrderProjection order = projections.get(event);
             messages.queue(ShopperMessage.ofOrder(order, Milestone.ORDER_CONFIRMED, event.id()));
             if (waiting.contains(order.orderId)) {
                 arrived.fire(new OrderArrived(order));
